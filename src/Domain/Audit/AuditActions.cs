@@ -1,0 +1,18 @@
+namespace Portal.Domain.Audit;
+
+/// <summary>Action names written to the audit log, kept in one place so filters can offer them.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "auth.sign_in";
+    public const string SignInFailed = "auth.sign_in_failed";
+    public const string SignOut = "auth.sign_out";
+    public const string UserCreated = "user.created";
+    public const string UserRolesChanged = "user.roles_changed";
+    public const string UserPasswordReset = "user.password_reset";
+    public const string UserDeleted = "user.deleted";
+    public const string UserUnlocked = "user.unlocked";
+    public const string ApiKeyCreated = "api_key.created";
+    public const string ApiKeyRevoked = "api_key.revoked";
+    public const string JobTriggered = "job.triggered";
+    public const string RunCancelRequested = "run.cancel_requested";
+}

@@ -1,0 +1,162 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Audit;
+using Portal.Domain.Audit;
+using Portal.Domain.Persistence;
+using Portal.Domain.Runs;
+using Portal.Hosting;
+using Portal.Jobs.Runs;
+using Portal.Jobs.Scheduling;
+using Quartz;
+
+namespace Portal.Jobs;
+
+/// <summary>What the Jobs and Runs pages and the jobs API show and do.</summary>
+public sealed class JobsService(
+    JobCatalog catalog,
+    ISchedulerFactory schedulerFactory,
+    IDbContextFactory<PortalDbContext> contexts,
+    JobTriggerService triggers,
+    RunStore runs,
+    AuditWriter audit)
+{
+    public async Task<IReadOnlyList<JobSummary>> ListJobsAsync(CancellationToken cancellationToken = default)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var lastRuns = await db.JobRuns.AsNoTracking()
+            .GroupBy(r => r.JobName)
+            .Select(g => g.OrderByDescending(r => r.Id).First())
+            .ToDictionaryAsync(r => r.JobName, cancellationToken);
+
+        var result = new List<JobSummary>();
+        foreach (var job in catalog.All.OrderBy(j => j.Title))
+        {
+            var trigger = await scheduler.GetTrigger(JobScheduleBootstrapper.ScheduleTriggerKey(job), cancellationToken);
+            var paused = trigger is not null && await scheduler.GetTriggerState(trigger.Key, cancellationToken) == TriggerState.Paused;
+            result.Add(new JobSummary(
+                job,
+                (trigger as ICronTrigger)?.CronExpressionString,
+                trigger?.NextFireTimeUtc,
+                trigger?.PreviousFireTimeUtc,
+                paused,
+                lastRuns.GetValueOrDefault(job.Name)));
+        }
+
+        return result;
+    }
+
+    public async Task<long> TriggerAsync(ClaimsPrincipal actor, string jobName, string parametersJson, bool dryRun, string source, CancellationToken cancellationToken = default)
+    {
+        var by = AuditWriter.ActorName(actor);
+        var runId = await triggers.TriggerAsync(new TriggerRequest(jobName, source, by, parametersJson, dryRun), cancellationToken);
+        await audit.WriteAsync(actor, AuditActions.JobTriggered, "job", jobName, new { runId, dryRun, parameters = parametersJson, source }, cancellationToken: cancellationToken);
+        return runId;
+    }
+
+    public async Task<CancelRequest> CancelAsync(ClaimsPrincipal actor, long runId, CancellationToken cancellationToken = default)
+    {
+        var result = await runs.RequestCancelAsync(runId, AuditWriter.ActorName(actor), cancellationToken);
+        if (result == CancelRequest.Requested)
+        {
+            await audit.WriteAsync(actor, AuditActions.RunCancelRequested, "run", runId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+        }
+
+        return result;
+    }
+
+    public async Task<Page<JobRun>> SearchRunsAsync(RunQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = db.JobRuns.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Job))
+        {
+            rows = rows.Where(r => r.JobName == query.Job);
+        }
+
+        if (query.Status is { } status)
+        {
+            rows = rows.Where(r => r.Status == status);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Source))
+        {
+            rows = rows.Where(r => r.TriggerSource == query.Source);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.TriggeredBy))
+        {
+            rows = rows.Where(r => r.TriggeredBy == query.TriggeredBy);
+        }
+
+        if (query.From is { } from)
+        {
+            rows = rows.Where(r => r.QueuedAt >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            rows = rows.Where(r => r.QueuedAt < to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var pattern = $"%{query.Text.Trim()}%";
+            rows = rows.Where(r => EF.Functions.ILike(r.Parameters, pattern) || EF.Functions.ILike(r.Summary ?? "", pattern) || EF.Functions.ILike(r.Error ?? "", pattern));
+        }
+
+        rows = (query.SortBy, query.Descending) switch
+        {
+            ("JobName", false) => rows.OrderBy(r => r.JobName).ThenByDescending(r => r.Id),
+            ("JobName", true) => rows.OrderByDescending(r => r.JobName).ThenByDescending(r => r.Id),
+            ("Status", false) => rows.OrderBy(r => r.Status).ThenByDescending(r => r.Id),
+            ("Status", true) => rows.OrderByDescending(r => r.Status).ThenByDescending(r => r.Id),
+            ("TriggeredBy", false) => rows.OrderBy(r => r.TriggeredBy).ThenByDescending(r => r.Id),
+            ("TriggeredBy", true) => rows.OrderByDescending(r => r.TriggeredBy).ThenByDescending(r => r.Id),
+            ("Id" or "QueuedAt", false) => rows.OrderBy(r => r.Id),
+            _ => rows.OrderByDescending(r => r.Id),
+        };
+
+        var total = await rows.CountAsync(cancellationToken);
+        var items = await rows.Skip(query.Skip).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(cancellationToken);
+        return new Page<JobRun>(items, total);
+    }
+
+    public async Task<RunDetail?> GetRunAsync(long runId, int logLines = 500, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var run = await db.JobRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var lines = await db.JobRunLogLines.AsNoTracking()
+            .Where(l => l.RunId == runId)
+            .OrderByDescending(l => l.Id)
+            .Take(logLines)
+            .ToListAsync(cancellationToken);
+        lines.Reverse();
+        return new RunDetail(run, lines, catalog.Find(run.JobName));
+    }
+}
+
+public sealed record JobSummary(JobDefinition Definition, string? Cron, DateTimeOffset? NextFire, DateTimeOffset? PreviousFire, bool Paused, JobRun? LastRun);
+
+public sealed record RunDetail(JobRun Run, IReadOnlyList<JobRunLogLine> LogLines, JobDefinition? Job)
+{
+    public RunProgress Progress(DateTimeOffset now) => RunProgress.Of(Run.Done, Run.Total, Run.StartedAt, Run.FinishedAt ?? now);
+}
+
+public sealed record RunQuery(
+    string? Job = null,
+    RunStatus? Status = null,
+    string? Source = null,
+    string? TriggeredBy = null,
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? Text = null,
+    string? SortBy = null,
+    bool Descending = true,
+    int Skip = 0,
+    int Take = 50);
