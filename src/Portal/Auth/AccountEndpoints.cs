@@ -13,7 +13,7 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/account");
 
-        account.MapPost("/login", async (
+        account.MapPost("/signin", async (
                 [FromForm] string email,
                 [FromForm] string password,
                 [FromForm] string? returnUrl,
@@ -38,7 +38,7 @@ public static class AccountEndpoints
             .AllowAnonymous()
             .RequireRateLimiting(AuthSetup.SignInRateLimit);
 
-        account.MapPost("/logout", async (SignInManager<PortalUser> signIn, AuditWriter audit, HttpContext http) =>
+        account.MapPost("/signout", async (SignInManager<PortalUser> signIn, AuditWriter audit, HttpContext http) =>
             {
                 await audit.WriteAsync(http.User, AuditActions.SignOut, "user", http.User.Identity?.Name);
                 await signIn.SignOutAsync();

@@ -42,8 +42,11 @@ public static class AuthSetup
 
         services.AddAuthentication(options =>
             {
+                // AddIdentity sets the authenticate and challenge defaults to its cookie; the selector must win.
                 options.DefaultScheme = SchemeSelector;
+                options.DefaultAuthenticateScheme = SchemeSelector;
                 options.DefaultChallengeScheme = SchemeSelector;
+                options.DefaultForbidScheme = SchemeSelector;
             })
             .AddPolicyScheme(SchemeSelector, "Cookie or API key", options =>
                 options.ForwardDefaultSelector = context =>
