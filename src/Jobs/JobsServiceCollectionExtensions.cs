@@ -26,6 +26,7 @@ public static class JobsServiceCollectionExtensions
         services.AddHostedService<RunEventListener>();
         services.AddSingleton<JobCatalog>();
         services.AddSingleton<JobTriggerService>();
+        services.AddSingleton<JobScheduleService>();
 
         services.AddSingleton(new JobDefinition(
             CountSlowlyJob.Name,

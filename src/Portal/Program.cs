@@ -25,6 +25,7 @@ builder.Services.AddSingleton<AuditService>();
 builder.Services.AddScoped<UserAdminService>();
 builder.Services.AddSingleton<ApiKeyService>();
 builder.Services.AddSingleton<JobsService>();
+builder.Services.AddSingleton<RunStatsService>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddHealthChecks()

@@ -14,5 +14,10 @@ public static class AuditActions
     public const string ApiKeyCreated = "api_key.created";
     public const string ApiKeyRevoked = "api_key.revoked";
     public const string JobTriggered = "job.triggered";
+    public const string JobPaused = "job.paused";
+    public const string JobResumed = "job.resumed";
+    public const string JobRescheduled = "job.rescheduled";
     public const string RunCancelRequested = "run.cancel_requested";
+    public const string RunRetried = "run.retried";
+    public const string RunDeleted = "run.deleted";
 }

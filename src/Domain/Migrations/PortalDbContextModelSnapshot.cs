@@ -524,6 +524,9 @@ namespace Portal.Domain.Migrations
                     b.HasKey("Id")
                         .HasName("pk_job_run");
 
+                    b.HasIndex("FinishedAt")
+                        .HasDatabaseName("ix_job_run_finished_at");
+
                     b.HasIndex("JobName")
                         .IsUnique()
                         .HasDatabaseName("ux_job_run_one_active_per_exclusive_job")

@@ -27,6 +27,7 @@ public sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
         builder.HasIndex(r => r.QueuedAt);
         builder.HasIndex(r => new { r.JobName, r.QueuedAt });
         builder.HasIndex(r => new { r.Status, r.QueuedAt });
+        builder.HasIndex(r => r.FinishedAt);
 
         // At most one unfinished run per exclusive job: a second trigger fails on this index,
         // so a double click or two nodes can never start the job twice.

@@ -24,6 +24,7 @@ public sealed class RunContext
         DryRun = start.DryRun;
         ResumeFrom = start.Done;
         ParametersJson = start.ParametersJson;
+        RetryOfRunId = start.RetryOfRunId;
         Done = start.Done;
         this.store = store;
         this.cancellation = cancellation;
@@ -40,6 +41,9 @@ public sealed class RunContext
     public long ResumeFrom { get; }
 
     public string ParametersJson { get; }
+
+    /// <summary>The failed run this one retries; a job that records per-item outcomes redoes only that run's failed items.</summary>
+    public long? RetryOfRunId { get; }
 
     public long Done { get; private set; }
 

@@ -49,20 +49,26 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
                    recoveries = recoveries + CASE WHEN @recovering THEN 1 ELSE 0 END,
                    updated_at = now()
              WHERE id = @id AND status IN ('queued', 'running')
-            RETURNING done, parameters::text, dry_run, cancel_requested_at IS NOT NULL
+            RETURNING done, parameters::text, dry_run, cancel_requested_at IS NOT NULL, retry_of_run_id
             """;
         await using var command = dataSource.CreateCommand(sql);
         command.Parameters.AddWithValue("id", runId);
         command.Parameters.AddWithValue("node", node);
         command.Parameters.AddWithValue("recovering", recovering);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        RunStart start;
+
+        // Disposed exactly once, before NOTIFY: Npgsql reuses one reader object per pooled connection, so a
+        // second dispose after the connection went back to the pool would close another query's reader.
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            return RunStart.AlreadyFinished;
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return RunStart.AlreadyFinished;
+            }
+
+            start = new RunStart(true, reader.GetInt64(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3), reader.IsDBNull(4) ? null : reader.GetInt64(4));
         }
 
-        var start = new RunStart(true, reader.GetInt64(0), reader.GetString(1), reader.GetBoolean(2), reader.GetBoolean(3));
-        await reader.DisposeAsync();
         await NotifyAsync(new RunEvent(runId, RunEvent.KindStatus, RunStatus.Running.ToDb()), cancellationToken);
         return start;
     }
@@ -153,6 +159,24 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         return CancelRequest.Requested;
     }
 
+    public async Task<StoredRun?> FindAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT job_name, status, parameters::text, dry_run FROM ops.job_run WHERE id = @id");
+        command.Parameters.AddWithValue("id", runId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredRun(runId, reader.GetString(0), RunStatusExtensions.ParseDb(reader.GetString(1)), reader.GetString(2), reader.GetBoolean(3))
+            : null;
+    }
+
+    /// <summary>Deletes a finished run and its log lines; an active run is never deleted.</summary>
+    public async Task<bool> DeleteFinishedAsync(long runId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM ops.job_run WHERE id = @id AND status IN ('succeeded', 'failed', 'cancelled')");
+        command.Parameters.AddWithValue("id", runId);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
     private async Task<bool> ExistsAsync(long runId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM ops.job_run WHERE id = @id)");
@@ -178,10 +202,12 @@ public sealed record NewRun(
     bool Exclusive,
     long? RetryOfRunId = null);
 
-public sealed record RunStart(bool Proceed, long Done, string ParametersJson, bool DryRun, bool CancelRequested)
+public sealed record RunStart(bool Proceed, long Done, string ParametersJson, bool DryRun, bool CancelRequested, long? RetryOfRunId = null)
 {
     public static readonly RunStart AlreadyFinished = new(false, 0, "{}", false, false);
 }
+
+public sealed record StoredRun(long Id, string JobName, RunStatus Status, string ParametersJson, bool DryRun);
 
 public sealed record RunOutcome(RunStatus Status, string? SummaryJson = null, string? Error = null, string? ErrorDetail = null, long? Done = null, long? Total = null);
 

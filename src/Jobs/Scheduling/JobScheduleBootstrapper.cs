@@ -31,14 +31,9 @@ public sealed class JobScheduleBootstrapper(ISchedulerFactory schedulerFactory, 
                 continue;
             }
 
-            var trigger = TriggerBuilder.Create()
-                .WithIdentity(triggerKey)
-                .ForJob(job.Key)
-                .WithCronSchedule(cron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
-                .Build();
             try
             {
-                await scheduler.ScheduleJob(trigger, default, cancellationToken);
+                await scheduler.ScheduleJob(BuildScheduleTrigger(job, cron), default, cancellationToken);
             }
             catch (ObjectAlreadyExistsException)
             {
@@ -50,4 +45,12 @@ public sealed class JobScheduleBootstrapper(ISchedulerFactory schedulerFactory, 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public static TriggerKey ScheduleTriggerKey(JobDefinition job) => new($"{job.Name}-schedule", JobCatalog.Group);
+
+    /// <summary>A missed firing (all nodes down) is skipped, not caught up: the next one comes on time.</summary>
+    public static ITrigger BuildScheduleTrigger(JobDefinition job, string cron) =>
+        TriggerBuilder.Create()
+            .WithIdentity(ScheduleTriggerKey(job))
+            .ForJob(job.Key)
+            .WithCronSchedule(cron, c => c.WithMisfireInstruction(CronTriggerMisfireInstruction.DoNothing))
+            .Build();
 }

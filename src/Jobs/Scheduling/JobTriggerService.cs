@@ -1,3 +1,4 @@
+using Portal.Domain.Runs;
 using Portal.Jobs.Runs;
 using Quartz;
 
@@ -21,11 +22,25 @@ public sealed class JobTriggerService(JobCatalog catalog, RunStore runs, ISchedu
         }
         catch (Exception ex)
         {
-            await runs.FinishAsync(runId, new RunOutcome(Domain.Runs.RunStatus.Failed, Error: $"Could not hand the run to the scheduler: {ex.Message}", ErrorDetail: ex.ToString()), CancellationToken.None);
+            await runs.FinishAsync(runId, new RunOutcome(RunStatus.Failed, Error: $"Could not hand the run to the scheduler: {ex.Message}", ErrorDetail: ex.ToString()), CancellationToken.None);
             throw;
         }
 
         return runId;
+    }
+
+    /// <summary>Starts a failed or cancelled run again with its parameters, linked to it.</summary>
+    /// <exception cref="KeyNotFoundException">No such run.</exception>
+    /// <exception cref="InvalidOperationException">The run did not fail or was not cancelled.</exception>
+    public async Task<long> RetryAsync(long runId, string source, string? triggeredBy, CancellationToken cancellationToken = default)
+    {
+        var original = await runs.FindAsync(runId, cancellationToken) ?? throw new KeyNotFoundException($"There is no run {runId}.");
+        if (original.Status is not (RunStatus.Failed or RunStatus.Cancelled))
+        {
+            throw new InvalidOperationException($"Run {runId} is {original.Status.ToDb()}; only failed or cancelled runs can be retried.");
+        }
+
+        return await TriggerAsync(new TriggerRequest(original.JobName, source, triggeredBy, original.ParametersJson, original.DryRun, runId), cancellationToken);
     }
 }
 

@@ -35,6 +35,30 @@ public static class JobsApi
             })
             .RequireAuthorization(Policies.Operator);
 
+        api.MapPost("/jobs/{name}/pause", async (string name, ReasonBody? body, JobsService jobs, HttpContext http, CancellationToken ct) =>
+                ScheduleResult(await jobs.PauseAsync(http.User, name, body?.Reason ?? "", ct)))
+            .RequireAuthorization(Policies.Operator);
+
+        api.MapPost("/jobs/{name}/resume", async (string name, ReasonBody? body, JobsService jobs, HttpContext http, CancellationToken ct) =>
+                ScheduleResult(await jobs.ResumeAsync(http.User, name, body?.Reason ?? "", ct)))
+            .RequireAuthorization(Policies.Operator);
+
+        api.MapPut("/jobs/{name}/schedule", async (string name, ScheduleBody? body, JobsService jobs, HttpContext http, CancellationToken ct) =>
+                ScheduleResult(await jobs.RescheduleAsync(http.User, name, body?.Cron ?? "", ct)))
+            .RequireAuthorization(Policies.Admin);
+
+        api.MapGet("/cluster", async (JobsService jobs, CancellationToken ct) =>
+                (await jobs.ClusterNodesAsync(ct)).Select(n => new { n.InstanceId, n.LastCheckInUtc, n.CheckInInterval, state = n.State.ToString() }))
+            .RequireAuthorization(Policies.Viewer);
+
+        api.MapGet("/runs/stats", async (string? job, string? per, RunStatsService stats, CancellationToken ct) =>
+                per is null or "hour"
+                    ? Results.Ok(await stats.PerHourAsync(job, DateTimeOffset.UtcNow, ct))
+                    : per == "day"
+                        ? Results.Ok(await stats.PerDayAsync(job, DateTimeOffset.UtcNow, ct))
+                        : Results.Problem("per must be hour or day.", statusCode: 400, title: "Bad parameter"))
+            .RequireAuthorization(Policies.Viewer);
+
         api.MapGet("/runs", async (
                 string? job, string? status, string? source, string? user, DateTimeOffset? from, DateTimeOffset? to, string? q,
                 string? sort, bool? desc, int? skip, int? take, JobsService jobs, CancellationToken ct) =>
@@ -69,18 +93,64 @@ public static class JobsApi
                     _ => Results.Problem($"There is no run {id}.", statusCode: 404, title: "Unknown run"),
                 })
             .RequireAuthorization(Policies.Operator);
+
+        api.MapPost("/runs/{id:long}/retry", async (long id, JobsService jobs, HttpContext http, CancellationToken ct) =>
+            {
+                try
+                {
+                    var runId = await jobs.RetryAsync(http.User, id, SourceOf(http) == TriggerSource.Api ? TriggerSource.Api : TriggerSource.Retry, ct);
+                    return Results.Accepted($"/api/runs/{runId}", new { runId, retryOf = id });
+                }
+                catch (KeyNotFoundException ex)
+                {
+                    return Results.Problem(ex.Message, statusCode: 404, title: "Unknown run");
+                }
+                catch (JobAlreadyActiveException ex)
+                {
+                    return Results.Problem(ex.Message, statusCode: 409, title: "Job already running");
+                }
+                catch (InvalidOperationException ex)
+                {
+                    return Results.Problem(ex.Message, statusCode: 409, title: "Run cannot be retried");
+                }
+            })
+            .RequireAuthorization(Policies.Operator);
+
+        api.MapDelete("/runs/{id:long}", async (long id, JobsService jobs, HttpContext http, CancellationToken ct) =>
+                await jobs.DeleteRunAsync(http.User, id, ct)
+                    ? Results.NoContent()
+                    : Results.Problem($"Run {id} does not exist or is still active.", statusCode: 409, title: "Run not deleted"))
+            .RequireAuthorization(Policies.Admin);
     }
+
+    private static IResult ScheduleResult(ScheduleChange change) => change switch
+    {
+        { Succeeded: true } => Results.NoContent(),
+        { JobMissing: true } => Results.Problem(change.Error, statusCode: 404, title: "Unknown schedule"),
+        _ => Results.Problem(change.Error, statusCode: 400, title: "Invalid request"),
+    };
 
     private static string SourceOf(HttpContext http) =>
         http.User.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName ? TriggerSource.Api : TriggerSource.User;
 
     public sealed record TriggerBody(JsonElement? Parameters, bool? DryRun);
 
-    public sealed record JobDto(string Name, string Title, string Description, string? Cron, DateTimeOffset? NextFire, DateTimeOffset? PreviousFire, bool Paused, bool Exclusive, bool SupportsDryRun, RunDto? LastRun)
+    public sealed record ReasonBody(string? Reason);
+
+    public sealed record ScheduleBody(string? Cron);
+
+    public sealed record JobDto(
+        string Name, string Title, string Description, string? Cron, string Schedule, DateTimeOffset? NextFire, DateTimeOffset? PreviousFire,
+        bool Paused, string? PauseReason, string? PausedBy, DateTimeOffset? PausedAt, bool Exclusive, bool SupportsDryRun, RunDto? LastRun)
     {
-        public static JobDto From(JobSummary job) => new(
-            job.Definition.Name, job.Definition.Title, job.Definition.Description, job.Cron, job.NextFire, job.PreviousFire,
-            job.Paused, job.Definition.Exclusive, job.Definition.SupportsDryRun, job.LastRun is null ? null : RunDto.From(job.LastRun));
+        public static JobDto From(JobSummary job)
+        {
+            var (definition, schedule) = (job.Definition, job.Schedule);
+            return new(
+                definition.Name, definition.Title, definition.Description, schedule.Cron, job.ScheduleInWords, schedule.NextFire, schedule.PreviousFire,
+                schedule.Paused, schedule.Pause?.Reason, schedule.Pause?.RequestedBy, schedule.Pause?.PausedAtUtc,
+                definition.Exclusive, definition.SupportsDryRun, job.LastRun is null ? null : RunDto.From(job.LastRun));
+        }
     }
 
     public sealed record RunDto(

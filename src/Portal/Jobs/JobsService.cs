@@ -14,7 +14,7 @@ namespace Portal.Jobs;
 /// <summary>What the Jobs and Runs pages and the jobs API show and do.</summary>
 public sealed class JobsService(
     JobCatalog catalog,
-    ISchedulerFactory schedulerFactory,
+    JobScheduleService schedules,
     IDbContextFactory<PortalDbContext> contexts,
     JobTriggerService triggers,
     RunStore runs,
@@ -22,7 +22,6 @@ public sealed class JobsService(
 {
     public async Task<IReadOnlyList<JobSummary>> ListJobsAsync(CancellationToken cancellationToken = default)
     {
-        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var lastRuns = await db.JobRuns.AsNoTracking()
             .GroupBy(r => r.JobName)
@@ -32,15 +31,7 @@ public sealed class JobsService(
         var result = new List<JobSummary>();
         foreach (var job in catalog.All.OrderBy(j => j.Title))
         {
-            var trigger = await scheduler.GetTrigger(JobScheduleBootstrapper.ScheduleTriggerKey(job), cancellationToken);
-            var paused = trigger is not null && await scheduler.GetTriggerState(trigger.Key, cancellationToken) == TriggerState.Paused;
-            result.Add(new JobSummary(
-                job,
-                (trigger as ICronTrigger)?.CronExpressionString,
-                trigger?.NextFireTimeUtc,
-                trigger?.PreviousFireTimeUtc,
-                paused,
-                lastRuns.GetValueOrDefault(job.Name)));
+            result.Add(new JobSummary(job, await schedules.GetAsync(job, cancellationToken), lastRuns.GetValueOrDefault(job.Name)));
         }
 
         return result;
@@ -52,6 +43,83 @@ public sealed class JobsService(
         var runId = await triggers.TriggerAsync(new TriggerRequest(jobName, source, by, parametersJson, dryRun), cancellationToken);
         await audit.WriteAsync(actor, AuditActions.JobTriggered, "job", jobName, new { runId, dryRun, parameters = parametersJson, source }, cancellationToken: cancellationToken);
         return runId;
+    }
+
+    public async Task<ScheduleChange> PauseAsync(ClaimsPrincipal actor, string jobName, string reason, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return ScheduleChange.Invalid("A reason is required to pause a schedule.");
+        }
+
+        var job = catalog.Find(jobName);
+        if (job is null || !await schedules.PauseAsync(job, reason, AuditWriter.ActorName(actor), cancellationToken))
+        {
+            return ScheduleChange.NotFound(jobName);
+        }
+
+        await audit.WriteAsync(actor, AuditActions.JobPaused, "job", job.Name, new { reason }, cancellationToken: cancellationToken);
+        return ScheduleChange.Done;
+    }
+
+    public async Task<ScheduleChange> ResumeAsync(ClaimsPrincipal actor, string jobName, string reason, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return ScheduleChange.Invalid("A reason is required to resume a schedule.");
+        }
+
+        var job = catalog.Find(jobName);
+        if (job is null || !await schedules.ResumeAsync(job, cancellationToken))
+        {
+            return ScheduleChange.NotFound(jobName);
+        }
+
+        await audit.WriteAsync(actor, AuditActions.JobResumed, "job", job.Name, new { reason }, cancellationToken: cancellationToken);
+        return ScheduleChange.Done;
+    }
+
+    public async Task<ScheduleChange> RescheduleAsync(ClaimsPrincipal actor, string jobName, string cron, CancellationToken cancellationToken = default)
+    {
+        var job = catalog.Find(jobName);
+        if (job is null)
+        {
+            return ScheduleChange.NotFound(jobName);
+        }
+
+        if (JobScheduleService.Validate(cron) is { } error)
+        {
+            return ScheduleChange.Invalid(error);
+        }
+
+        var before = (await schedules.GetAsync(job, cancellationToken)).Cron;
+        await schedules.RescheduleAsync(job, cron, cancellationToken);
+        await audit.WriteAsync(actor, AuditActions.JobRescheduled, "job", job.Name, new { from = before, to = cron.Trim() }, cancellationToken: cancellationToken);
+        return ScheduleChange.Done;
+    }
+
+    public Task<IReadOnlyList<ClusterNode>> ClusterNodesAsync(CancellationToken cancellationToken = default) =>
+        schedules.ClusterNodesAsync(cancellationToken);
+
+    /// <exception cref="KeyNotFoundException">No such run.</exception>
+    /// <exception cref="InvalidOperationException">The run cannot be retried (it did not fail).</exception>
+    /// <exception cref="JobAlreadyActiveException">The job is exclusive and already running.</exception>
+    public async Task<long> RetryAsync(ClaimsPrincipal actor, long runId, string source, CancellationToken cancellationToken = default)
+    {
+        var newRunId = await triggers.RetryAsync(runId, source, AuditWriter.ActorName(actor), cancellationToken);
+        await audit.WriteAsync(actor, AuditActions.RunRetried, "run", runId.ToString(System.Globalization.CultureInfo.InvariantCulture), new { newRunId }, cancellationToken: cancellationToken);
+        return newRunId;
+    }
+
+    public async Task<bool> DeleteRunAsync(ClaimsPrincipal actor, long runId, CancellationToken cancellationToken = default)
+    {
+        var deleted = await runs.DeleteFinishedAsync(runId, cancellationToken);
+        if (deleted)
+        {
+            await audit.WriteAsync(actor, AuditActions.RunDeleted, "run", runId.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cancellationToken);
+        }
+
+        return deleted;
     }
 
     public async Task<CancelRequest> CancelAsync(ClaimsPrincipal actor, long runId, CancellationToken cancellationToken = default)
@@ -114,6 +182,8 @@ public sealed class JobsService(
             ("TriggeredBy", false) => rows.OrderBy(r => r.TriggeredBy).ThenByDescending(r => r.Id),
             ("TriggeredBy", true) => rows.OrderByDescending(r => r.TriggeredBy).ThenByDescending(r => r.Id),
             ("Id" or "QueuedAt", false) => rows.OrderBy(r => r.Id),
+            ("FinishedAt", false) => rows.OrderBy(r => r.FinishedAt).ThenBy(r => r.Id),
+            ("FinishedAt", true) => rows.OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id),
             _ => rows.OrderByDescending(r => r.Id),
         };
 
@@ -141,7 +211,19 @@ public sealed class JobsService(
     }
 }
 
-public sealed record JobSummary(JobDefinition Definition, string? Cron, DateTimeOffset? NextFire, DateTimeOffset? PreviousFire, bool Paused, JobRun? LastRun);
+public sealed record JobSummary(JobDefinition Definition, JobSchedule Schedule, JobRun? LastRun)
+{
+    public string ScheduleInWords => Domain.Scheduling.CronDescription.Describe(Schedule.Cron);
+}
+
+public sealed record ScheduleChange(bool Succeeded, bool JobMissing, string? Error)
+{
+    public static readonly ScheduleChange Done = new(true, false, null);
+
+    public static ScheduleChange NotFound(string jobName) => new(false, true, $"There is no job named '{jobName}' with a schedule.");
+
+    public static ScheduleChange Invalid(string error) => new(false, false, error);
+}
 
 public sealed record RunDetail(JobRun Run, IReadOnlyList<JobRunLogLine> LogLines, JobDefinition? Job)
 {
