@@ -17,7 +17,7 @@ public sealed class JobsApiTests(PortalApp app)
         var runId = (await trigger.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("runId").GetInt64();
         trigger.Headers.Location!.OriginalString.ShouldBe($"/api/runs/{runId}");
 
-        var run = await PollAsync(client, runId, r => r.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled");
+        var run = await RunsApi.PollAsync(client, runId, r => r.GetProperty("status").GetString() is "succeeded" or "failed" or "cancelled");
 
         run.GetProperty("status").GetString().ShouldBe("succeeded");
         run.GetProperty("summary").GetProperty("counted").GetInt64().ShouldBe(5);
@@ -32,10 +32,10 @@ public sealed class JobsApiTests(PortalApp app)
         using var client = await app.SignedInAsync(PortalApp.OperatorEmail);
         var trigger = await client.PostAsJsonAsync("/api/jobs/demo-count/trigger", new { parameters = new { count = 10000, delayMs = 20 } }, TestContext.Current.CancellationToken);
         var runId = (await trigger.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("runId").GetInt64();
-        await PollAsync(client, runId, r => r.GetProperty("done").GetInt64() > 0);
+        await RunsApi.PollAsync(client, runId, r => r.GetProperty("done").GetInt64() > 0);
 
         (await client.PostAsync($"/api/runs/{runId}/cancel", null, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
-        var run = await PollAsync(client, runId, r => r.GetProperty("status").GetString() != "running");
+        var run = await RunsApi.PollAsync(client, runId, r => r.GetProperty("status").GetString() != "running");
 
         run.GetProperty("status").GetString().ShouldBe("cancelled");
         run.GetProperty("done").GetInt64().ShouldBeLessThan(10000);
@@ -65,7 +65,7 @@ public sealed class JobsApiTests(PortalApp app)
         using var client = await app.SignedInAsync(PortalApp.OperatorEmail);
         var trigger = await client.PostAsJsonAsync("/api/jobs/demo-count/trigger", new { parameters = new { count = 1, delayMs = 0 } }, TestContext.Current.CancellationToken);
         var runId = (await trigger.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("runId").GetInt64();
-        await PollAsync(client, runId, r => r.GetProperty("status").GetString() == "succeeded");
+        await RunsApi.PollAsync(client, runId, r => r.GetProperty("status").GetString() == "succeeded");
 
         var succeeded = await client.GetFromJsonAsync<JsonElement>("/api/runs?job=demo-count&status=succeeded&take=500", TestContext.Current.CancellationToken);
         var failed = await client.GetFromJsonAsync<JsonElement>("/api/runs?job=demo-count&status=failed&take=500", TestContext.Current.CancellationToken);
@@ -73,25 +73,5 @@ public sealed class JobsApiTests(PortalApp app)
         succeeded.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).ShouldContain(runId);
         succeeded.GetProperty("items").EnumerateArray().ShouldAllBe(r => r.GetProperty("status").GetString() == "succeeded");
         failed.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("id").GetInt64()).ShouldNotContain(runId);
-    }
-
-    private static async Task<JsonElement> PollAsync(HttpClient client, long runId, Func<JsonElement, bool> until)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var run = (await client.GetFromJsonAsync<JsonElement>($"/api/runs/{runId}", TestContext.Current.CancellationToken)).GetProperty("run");
-            if (until(run))
-            {
-                return run;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"Run {runId} is still {run.GetProperty("status")}.");
-            }
-
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
     }
 }
