@@ -21,6 +21,7 @@ public static class JobsServiceCollectionExtensions
         var nodeName = configuration[$"{RunOptions.Section}:{nameof(RunOptions.NodeName)}"] ?? new RunOptions().NodeName;
 
         services.AddSingleton<RunStore>();
+        services.AddSingleton<RunHistory>();
         services.AddSingleton<LocalRuns>();
         services.AddSingleton<RunEventHub>();
         services.AddHostedService<RunEventListener>();

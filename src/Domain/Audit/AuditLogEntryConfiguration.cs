@@ -5,6 +5,8 @@ namespace Portal.Domain.Audit;
 
 public sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<AuditLogEntry>
 {
+    public const string SearchTextColumn = "SearchText";
+
     public void Configure(EntityTypeBuilder<AuditLogEntry> builder)
     {
         builder.ToTable("audit_log", "shq");
@@ -18,5 +20,10 @@ public sealed class AuditLogEntryConfiguration : IEntityTypeConfiguration<AuditL
         builder.HasIndex(a => a.OccurredAt);
         builder.HasIndex(a => new { a.Actor, a.OccurredAt });
         builder.HasIndex(a => new { a.Action, a.OccurredAt });
+
+        // "Contains" search over target and details, trigram-indexed like the runs list.
+        builder.Property<string>(SearchTextColumn)
+            .HasComputedColumnSql("lower(coalesce(target_id, '') || ' ' || coalesce(details::text, ''))", stored: true);
+        builder.HasIndex(SearchTextColumn).HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

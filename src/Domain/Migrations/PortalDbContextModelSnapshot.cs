@@ -20,6 +20,7 @@ namespace Portal.Domain.Migrations
                 .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -290,6 +291,12 @@ namespace Portal.Domain.Migrations
                         .HasColumnName("occurred_at")
                         .HasDefaultValueSql("now()");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("lower(coalesce(target_id, '') || ' ' || coalesce(details::text, ''))", true);
+
                     b.Property<bool>("Success")
                         .HasColumnType("boolean")
                         .HasColumnName("success");
@@ -309,6 +316,12 @@ namespace Portal.Domain.Migrations
 
                     b.HasIndex("OccurredAt")
                         .HasDatabaseName("ix_audit_log_occurred_at");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_audit_log_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("Action", "OccurredAt")
                         .HasDatabaseName("ix_audit_log_action_occurred_at");
@@ -488,6 +501,12 @@ namespace Portal.Domain.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("retry_of_run_id");
 
+                    b.Property<string>("SearchText")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("search_text")
+                        .HasComputedColumnSql("lower(parameters::text || ' ' || coalesce(summary::text, '') || ' ' || coalesce(error, ''))", true);
+
                     b.Property<DateTimeOffset?>("StartedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
@@ -537,6 +556,12 @@ namespace Portal.Domain.Migrations
 
                     b.HasIndex("RetryOfRunId")
                         .HasDatabaseName("ix_job_run_retry_of_run_id");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("ix_job_run_search_text");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("JobName", "QueuedAt")
                         .HasDatabaseName("ix_job_run_job_name_queued_at");

@@ -5,6 +5,8 @@ namespace Portal.Domain.Runs;
 
 public sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
 {
+    public const string SearchTextColumn = "SearchText";
+
     public void Configure(EntityTypeBuilder<JobRun> builder)
     {
         builder.ToTable("job_run", "ops");
@@ -28,6 +30,12 @@ public sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
         builder.HasIndex(r => new { r.JobName, r.QueuedAt });
         builder.HasIndex(r => new { r.Status, r.QueuedAt });
         builder.HasIndex(r => r.FinishedAt);
+
+        // Free-text search over parameters, summary and error: one generated column with a trigram index,
+        // so "contains" searches stay fast on a long history.
+        builder.Property<string>(SearchTextColumn)
+            .HasComputedColumnSql("lower(parameters::text || ' ' || coalesce(summary::text, '') || ' ' || coalesce(error, ''))", stored: true);
+        builder.HasIndex(SearchTextColumn).HasMethod("gin").HasOperators("gin_trgm_ops");
 
         // At most one unfinished run per exclusive job: a second trigger fails on this index,
         // so a double click or two nodes can never start the job twice.

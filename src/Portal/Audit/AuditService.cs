@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Domain.Audit;
 using Portal.Domain.Persistence;
 
-using Portal.Hosting;
 
 namespace Portal.Audit;
 
@@ -25,8 +24,8 @@ public sealed class AuditService(IDbContextFactory<PortalDbContext> contexts)
 
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
-            var pattern = $"%{query.Text.Trim()}%";
-            entries = entries.Where(e => EF.Functions.ILike(e.TargetId ?? "", pattern) || EF.Functions.ILike(e.Details ?? "", pattern));
+            var pattern = TextSearch.ContainsPattern(query.Text);
+            entries = entries.Where(e => EF.Functions.Like(EF.Property<string>(e, AuditLogEntryConfiguration.SearchTextColumn), pattern, TextSearch.Escape));
         }
 
         if (query.From is { } from)

@@ -4,7 +4,6 @@ using Portal.Audit;
 using Portal.Domain.Audit;
 using Portal.Domain.Persistence;
 using Portal.Domain.Runs;
-using Portal.Hosting;
 using Portal.Jobs.Runs;
 using Portal.Jobs.Scheduling;
 using Quartz;
@@ -18,6 +17,7 @@ public sealed class JobsService(
     IDbContextFactory<PortalDbContext> contexts,
     JobTriggerService triggers,
     RunStore runs,
+    RunHistory history,
     AuditWriter audit)
 {
     public async Task<IReadOnlyList<JobSummary>> ListJobsAsync(CancellationToken cancellationToken = default)
@@ -133,82 +133,11 @@ public sealed class JobsService(
         return result;
     }
 
-    public async Task<Page<JobRun>> SearchRunsAsync(RunQuery query, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = db.JobRuns.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Job))
-        {
-            rows = rows.Where(r => r.JobName == query.Job);
-        }
+    public Task<Page<JobRun>> SearchRunsAsync(RunQuery query, CancellationToken cancellationToken = default) =>
+        history.SearchAsync(query, cancellationToken);
 
-        if (query.Status is { } status)
-        {
-            rows = rows.Where(r => r.Status == status);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Source))
-        {
-            rows = rows.Where(r => r.TriggerSource == query.Source);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.TriggeredBy))
-        {
-            rows = rows.Where(r => r.TriggeredBy == query.TriggeredBy);
-        }
-
-        if (query.From is { } from)
-        {
-            rows = rows.Where(r => r.QueuedAt >= from);
-        }
-
-        if (query.To is { } to)
-        {
-            rows = rows.Where(r => r.QueuedAt < to);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Text))
-        {
-            var pattern = $"%{query.Text.Trim()}%";
-            rows = rows.Where(r => EF.Functions.ILike(r.Parameters, pattern) || EF.Functions.ILike(r.Summary ?? "", pattern) || EF.Functions.ILike(r.Error ?? "", pattern));
-        }
-
-        rows = (query.SortBy, query.Descending) switch
-        {
-            ("JobName", false) => rows.OrderBy(r => r.JobName).ThenByDescending(r => r.Id),
-            ("JobName", true) => rows.OrderByDescending(r => r.JobName).ThenByDescending(r => r.Id),
-            ("Status", false) => rows.OrderBy(r => r.Status).ThenByDescending(r => r.Id),
-            ("Status", true) => rows.OrderByDescending(r => r.Status).ThenByDescending(r => r.Id),
-            ("TriggeredBy", false) => rows.OrderBy(r => r.TriggeredBy).ThenByDescending(r => r.Id),
-            ("TriggeredBy", true) => rows.OrderByDescending(r => r.TriggeredBy).ThenByDescending(r => r.Id),
-            ("Id" or "QueuedAt", false) => rows.OrderBy(r => r.Id),
-            ("FinishedAt", false) => rows.OrderBy(r => r.FinishedAt).ThenBy(r => r.Id),
-            ("FinishedAt", true) => rows.OrderByDescending(r => r.FinishedAt).ThenByDescending(r => r.Id),
-            _ => rows.OrderByDescending(r => r.Id),
-        };
-
-        var total = await rows.CountAsync(cancellationToken);
-        var items = await rows.Skip(query.Skip).Take(Math.Clamp(query.Take, 1, 500)).ToListAsync(cancellationToken);
-        return new Page<JobRun>(items, total);
-    }
-
-    public async Task<RunDetail?> GetRunAsync(long runId, int logLines = 500, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var run = await db.JobRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
-        if (run is null)
-        {
-            return null;
-        }
-
-        var lines = await db.JobRunLogLines.AsNoTracking()
-            .Where(l => l.RunId == runId)
-            .OrderByDescending(l => l.Id)
-            .Take(logLines)
-            .ToListAsync(cancellationToken);
-        lines.Reverse();
-        return new RunDetail(run, lines, catalog.Find(run.JobName));
-    }
+    public Task<RunDetail?> GetRunAsync(long runId, int logLines = 500, CancellationToken cancellationToken = default) =>
+        history.GetAsync(runId, logLines, cancellationToken);
 }
 
 public sealed record JobSummary(JobDefinition Definition, JobSchedule Schedule, JobRun? LastRun)
@@ -225,20 +154,3 @@ public sealed record ScheduleChange(bool Succeeded, bool JobMissing, string? Err
     public static ScheduleChange Invalid(string error) => new(false, false, error);
 }
 
-public sealed record RunDetail(JobRun Run, IReadOnlyList<JobRunLogLine> LogLines, JobDefinition? Job)
-{
-    public RunProgress Progress(DateTimeOffset now) => RunProgress.Of(Run.Done, Run.Total, Run.StartedAt, Run.FinishedAt ?? now);
-}
-
-public sealed record RunQuery(
-    string? Job = null,
-    RunStatus? Status = null,
-    string? Source = null,
-    string? TriggeredBy = null,
-    DateTimeOffset? From = null,
-    DateTimeOffset? To = null,
-    string? Text = null,
-    string? SortBy = null,
-    bool Descending = true,
-    int Skip = 0,
-    int Take = 50);

@@ -13,20 +13,23 @@ public sealed class JobOperationsApiTests(PortalApp app)
     public async Task PauseAndResume_NeedAReason_ShowInTheJobList_AndAreAudited()
     {
         using var client = await app.SignedInAsync(PortalApp.OperatorEmail);
+        var (pauseReason, resumeReason) = ($"disk migration {Guid.NewGuid():N}", $"migration done {Guid.NewGuid():N}");
 
         (await client.PostAsJsonAsync($"/api/jobs/{Purge}/pause", new { reason = "" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await client.PostAsJsonAsync($"/api/jobs/{Purge}/pause", new { reason = "disk migration tonight" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync($"/api/jobs/{Purge}/pause", new { reason = pauseReason }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var paused = await JobAsync(client, Purge);
-        (await client.PostAsJsonAsync($"/api/jobs/{Purge}/resume", new { reason = "migration done" }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await client.PostAsJsonAsync($"/api/jobs/{Purge}/resume", new { reason = resumeReason }, TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         var resumed = await JobAsync(client, Purge);
 
         paused.GetProperty("paused").GetBoolean().ShouldBeTrue();
-        paused.GetProperty("pauseReason").GetString().ShouldBe("disk migration tonight");
+        paused.GetProperty("pauseReason").GetString().ShouldBe(pauseReason);
         paused.GetProperty("pausedBy").GetString().ShouldBe(PortalApp.OperatorEmail);
         resumed.GetProperty("paused").GetBoolean().ShouldBeFalse();
         resumed.GetProperty("nextFire").ValueKind.ShouldBe(JsonValueKind.String);
-        (await app.Database.ScalarAsync<long>($"SELECT count(*) FROM shq.audit_log WHERE target_id = '{Purge}' AND action IN ('job.paused', 'job.resumed') AND actor = '{PortalApp.OperatorEmail}'"))
-            .ShouldBe(2);
+        (await app.Database.ScalarAsync<long>($"SELECT count(*) FROM shq.audit_log WHERE target_id = '{Purge}' AND action = 'job.paused' AND actor = '{PortalApp.OperatorEmail}' AND details->>'reason' = '{pauseReason}'"))
+            .ShouldBe(1);
+        (await app.Database.ScalarAsync<long>($"SELECT count(*) FROM shq.audit_log WHERE target_id = '{Purge}' AND action = 'job.resumed' AND actor = '{PortalApp.OperatorEmail}' AND details->>'reason' = '{resumeReason}'"))
+            .ShouldBe(1);
     }
 
     [Fact]

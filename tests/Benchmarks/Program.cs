@@ -1,0 +1,11 @@
+using Portal.Benchmarks;
+
+// ./dev bench [runs]  — prints figures; exits 1 when a target is missed.
+var which = args.FirstOrDefault() ?? "all";
+var ok = true;
+if (which is "all" or "runs")
+{
+    ok &= await RunsListBenchmark.RunAsync();
+}
+
+return ok ? 0 : 1;
