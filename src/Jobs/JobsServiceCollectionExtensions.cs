@@ -4,6 +4,7 @@ using Portal.Jobs.Demo;
 using Portal.Jobs.Retention;
 using Portal.Jobs.Runs;
 using Portal.Jobs.Scheduling;
+using Portal.Jobs.Slots;
 using Quartz;
 
 namespace Portal.Jobs;
@@ -18,6 +19,8 @@ public static class JobsServiceCollectionExtensions
     {
         services.Configure<RunOptions>(configuration.GetSection(RunOptions.Section));
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
+        services.Configure<SlotOptions>(configuration.GetSection(SlotOptions.Section));
+        services.AddSingleton<SlotEvaluator>();
         var nodeName = configuration[$"{RunOptions.Section}:{nameof(RunOptions.NodeName)}"] ?? new RunOptions().NodeName;
 
         services.AddSingleton<RunStore>();
@@ -46,6 +49,15 @@ public static class JobsServiceCollectionExtensions
             "Deletes finished runs and their log lines past the retention age (failed runs are kept longer).",
             typeof(PurgeRunHistoryJob),
             DefaultCron: "0 30 3 * * ?"));
+
+        services.AddSingleton(new JobDefinition(
+            EvaluateCompanySlotsJob.Name,
+            "Evaluate company slots",
+            "Finds the CEO, CFO and HR of every changed company, opens, fills or closes slots, and requests enrichment for open ones.",
+            typeof(EvaluateCompanySlotsJob),
+            DefaultCron: "0 0 * * * ?",
+            SupportsDryRun: true,
+            Parameters: [new JobParameter("full", "Evaluate every company (ignore the watermark)", JobParameterKind.Boolean, "false")]));
 
         services.AddQuartz(quartz =>
         {

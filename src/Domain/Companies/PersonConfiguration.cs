@@ -13,6 +13,9 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.LockedFields).HasDefaultValueSql("'{}'::text[]");
         builder.Property(p => p.SlotTypes).HasDefaultValueSql("'{}'::text[]");
         builder.Property(p => p.ManualOverrides).HasColumnType("jsonb");
+        builder.Property(p => p.ManuallyCorrectedEmail).HasDefaultValue(false);
+        builder.Property(p => p.ManuallyCorrectedTitle).HasDefaultValue(false);
+        builder.Property(p => p.ManuallyCorrectedDomain).HasDefaultValue(false);
         builder.Property(p => p.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(p => p.UpdatedAt).HasDefaultValueSql("now()");
         builder.HasIndex(p => p.CompanyUniqueId);

@@ -11,6 +11,7 @@ public sealed class PersonIntakeConfiguration : IEntityTypeConfiguration<PersonI
         builder.Property(i => i.SlotType).HasMaxLength(10);
         builder.Property(i => i.BackfillSource).HasMaxLength(50);
         builder.Property(i => i.CreatedAt).HasDefaultValueSql("now()");
+        builder.Property(i => i.Validated).HasDefaultValue(false);
 
         // The seed's indexes, by the seed's names.
         builder.HasIndex(i => i.SlotType).HasDatabaseName("idx_people_raw_intake_slot_type");

@@ -453,15 +453,21 @@ namespace Portal.Domain.Migrations
                         .HasColumnName("manual_overrides");
 
                     b.Property<bool>("ManuallyCorrectedDomain")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("manually_corrected_domain");
 
                     b.Property<bool>("ManuallyCorrectedEmail")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("manually_corrected_email");
 
                     b.Property<bool>("ManuallyCorrectedTitle")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("manually_corrected_title");
 
                     b.Property<string>("NotesInternal")
@@ -761,7 +767,9 @@ namespace Portal.Domain.Migrations
                         .HasColumnName("updated_at");
 
                     b.Property<bool>("Validated")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("validated");
 
                     b.HasKey("Id")
@@ -982,11 +990,15 @@ namespace Portal.Domain.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("CompanySlotId"));
 
                     b.Property<DateTimeOffset>("AttemptsSince")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("attempts_since");
+                        .HasColumnName("attempts_since")
+                        .HasDefaultValueSql("'-infinity'::timestamptz");
 
                     b.Property<int>("CandidateCount")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("candidate_count");
 
                     b.Property<string>("CompanyUniqueId")
@@ -1001,7 +1013,9 @@ namespace Portal.Domain.Migrations
                         .HasDefaultValueSql("now()");
 
                     b.Property<int>("EnrichmentAttempts")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("enrichment_attempts");
 
                     b.Property<DateTimeOffset?>("FilledAt")
@@ -1009,7 +1023,9 @@ namespace Portal.Domain.Migrations
                         .HasColumnName("filled_at");
 
                     b.Property<bool>("IsFilled")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
+                        .HasDefaultValue(false)
                         .HasColumnName("is_filled");
 
                     b.Property<long?>("LastChangedByRunId")

@@ -18,6 +18,10 @@ public sealed class CompanySlotConfiguration : IEntityTypeConfiguration<CompanyS
         builder.HasOne<Person>().WithMany().HasForeignKey(s => s.PersonUniqueId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(s => s.SlotType).HasMaxLength(10);
         builder.Property(s => s.Status).HasMaxLength(20);
+        builder.Property(s => s.IsFilled).HasDefaultValue(false);
+        builder.Property(s => s.EnrichmentAttempts).HasDefaultValue(0);
+        builder.Property(s => s.CandidateCount).HasDefaultValue(0);
+        builder.Property(s => s.AttemptsSince).HasDefaultValueSql("'-infinity'::timestamptz");
         builder.Property(s => s.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(s => s.UpdatedAt).HasDefaultValueSql("now()");
         builder.HasIndex(s => new { s.CompanyUniqueId, s.SlotType }).IsUnique();
