@@ -21,6 +21,7 @@ public static class JobsServiceCollectionExtensions
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         services.Configure<SlotOptions>(configuration.GetSection(SlotOptions.Section));
         services.AddSingleton<SlotEvaluator>();
+        services.AddSingleton<CompanyDirectory>();
         var nodeName = configuration[$"{RunOptions.Section}:{nameof(RunOptions.NodeName)}"] ?? new RunOptions().NodeName;
 
         services.AddSingleton<RunStore>();

@@ -5,6 +5,7 @@ using Portal.Components;
 using Portal.Domain.Persistence;
 using Portal.Hosting;
 using Portal.Jobs;
+using Portal.Slots;
 using Portal.Users;
 using Quartz;
 using Radzen;
@@ -26,6 +27,8 @@ builder.Services.AddScoped<UserAdminService>();
 builder.Services.AddSingleton<ApiKeyService>();
 builder.Services.AddSingleton<JobsService>();
 builder.Services.AddSingleton<RunStatsService>();
+builder.Services.AddSingleton<SlotsService>();
+builder.Services.AddSingleton<DemoData>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddHealthChecks()
@@ -55,6 +58,11 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", app.Environment.IsDe
 using (var scope = app.Services.CreateScope())
 {
     await scope.ServiceProvider.GetRequiredService<AdminBootstrap>().EnsureAsync();
+}
+
+if (app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
+{
+    await app.Services.GetRequiredService<DemoData>().SeedAsync();
 }
 
 if (!app.Environment.IsDevelopment())

@@ -20,4 +20,14 @@ public static class AuditActions
     public const string RunCancelRequested = "run.cancel_requested";
     public const string RunRetried = "run.retried";
     public const string RunDeleted = "run.deleted";
+    public const string PersonFieldLocked = "person.field_locked";
+    public const string PersonFieldUnlocked = "person.field_unlocked";
+    public const string PersonTitleCorrected = "person.title_corrected";
+}
+
+/// <summary>Target types of audit entries that pages look up by.</summary>
+public static class AuditTargets
+{
+    public const string Company = "company";
+    public const string Person = "person";
 }

@@ -15,5 +15,6 @@ public static class ApiEndpoints
             roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value),
         });
         api.MapJobsApi();
+        api.MapSlotsApi();
     }
 }

@@ -1,0 +1,165 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Portal.Domain.Audit;
+using Portal.Domain.Companies;
+using Portal.Domain.Intake;
+using Portal.Domain.Persistence;
+using Portal.Domain.Runs;
+using Portal.Domain.Slots;
+
+namespace Portal.Jobs.Slots;
+
+/// <summary>Reads companies, their slots and the slot statistics for pages and API: filtered and paged in the database.</summary>
+public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts)
+{
+    /// <summary>Fill-rate targets of seed 000, in percent.</summary>
+    public static readonly IReadOnlyDictionary<string, double> Targets = new Dictionary<string, double>
+    {
+        [SlotTypeNames.Ceo] = 80,
+        [SlotTypeNames.Cfo] = 70,
+        [SlotTypeNames.Hr] = 60,
+    };
+
+    public async Task<SlotSummary> SummaryAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var counts = await db.CompanySlots.GroupBy(s => new { s.SlotType, s.Status })
+            .Select(g => new { g.Key.SlotType, g.Key.Status, Count = g.LongCount() })
+            .ToListAsync(cancellationToken);
+        var perType = SlotTypeNames.All.Select(type =>
+        {
+            long Count(string status) => counts.Where(c => c.SlotType == type && c.Status == status).Sum(c => c.Count);
+            var (filled, open, closed) = (Count(SlotStatus.Filled), Count(SlotStatus.Open), Count(SlotStatus.ClosedMissing));
+            return new SlotTypeSummary(type, filled, open, closed, SlotEvaluator.Rate(filled, filled + open + closed), Targets[type]);
+        }).ToList();
+        var totalFilled = perType.Sum(t => t.Filled);
+        var total = perType.Sum(t => t.Filled + t.Open + t.ClosedMissing);
+        var pending = await db.PeopleRawIntake.LongCountAsync(i => i.SourceSystem == PersonIntake.SlotBackfillSource && !i.Validated, cancellationToken);
+        var companies = await db.Companies.LongCountAsync(cancellationToken);
+
+        var runs = await db.JobRuns.AsNoTracking()
+            .Where(r => r.JobName == EvaluateCompanySlotsJob.Name && r.Status == RunStatus.Succeeded && !r.DryRun && r.Summary != null)
+            .OrderByDescending(r => r.Id).Take(50)
+            .Select(r => new { r.Id, r.FinishedAt, r.Summary })
+            .ToListAsync(cancellationToken);
+        var trend = runs.OrderBy(r => r.Id).Select(r =>
+        {
+            var rates = JsonDocument.Parse(r.Summary!).RootElement.GetProperty("tableFillRate");
+            double Rate(string key) => rates.TryGetProperty(key, out var value) ? value.GetDouble() : 0;
+            return new FillRatePoint(r.Id, r.FinishedAt ?? DateTimeOffset.MinValue, Rate("overall"), Rate(SlotTypeNames.Ceo), Rate(SlotTypeNames.Cfo), Rate(SlotTypeNames.Hr));
+        }).ToList();
+        return new SlotSummary(companies, perType, SlotEvaluator.Rate(totalFilled, total), pending, trend);
+    }
+
+    public async Task<Page<CompanyRow>> SearchAsync(CompanyQuery query, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var companies = db.Companies.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var pattern = TextSearch.ContainsPattern(query.Text);
+            companies = companies.Where(c => EF.Functions.Like(EF.Property<string>(c, CompanyConfiguration.SearchTextColumn), pattern, TextSearch.Escape));
+        }
+
+        if (query.SlotType is { } slotType && query.SlotStatus is { } slotStatus)
+        {
+            companies = companies.Where(c => db.CompanySlots.Any(s => s.CompanyUniqueId == c.CompanyUniqueId && s.SlotType == slotType && s.Status == slotStatus));
+        }
+        else if (query.SlotStatus is { } anyStatus)
+        {
+            companies = companies.Where(c => db.CompanySlots.Any(s => s.CompanyUniqueId == c.CompanyUniqueId && s.Status == anyStatus));
+        }
+
+        if (query.MinAttempts is { } minAttempts)
+        {
+            companies = companies.Where(c => db.CompanySlots.Any(s => s.CompanyUniqueId == c.CompanyUniqueId && s.EnrichmentAttempts >= minAttempts));
+        }
+
+        if (query.HasPendingBackfill is { } pending)
+        {
+            companies = companies.Where(c => db.PeopleRawIntake.Any(i => i.CompanyUniqueId == c.CompanyUniqueId && i.SourceSystem == PersonIntake.SlotBackfillSource && !i.Validated) == pending);
+        }
+
+        companies = (query.SortBy, query.Descending) switch
+        {
+            ("Domain", false) => companies.OrderBy(c => c.Domain).ThenBy(c => c.CompanyUniqueId),
+            ("Domain", true) => companies.OrderByDescending(c => c.Domain).ThenBy(c => c.CompanyUniqueId),
+            ("CompanyUniqueId", false) => companies.OrderBy(c => c.CompanyUniqueId),
+            ("CompanyUniqueId", true) => companies.OrderByDescending(c => c.CompanyUniqueId),
+            ("CompanyName", true) => companies.OrderByDescending(c => c.CompanyName).ThenBy(c => c.CompanyUniqueId),
+            _ => companies.OrderBy(c => c.CompanyName).ThenBy(c => c.CompanyUniqueId),
+        };
+
+        var total = await companies.CountAsync(cancellationToken);
+        var page = await companies.Skip(query.Skip).Take(Math.Clamp(query.Take, 1, 500))
+            .Select(c => new
+            {
+                c.CompanyUniqueId,
+                c.CompanyName,
+                c.Domain,
+                Slots = db.CompanySlots.Where(s => s.CompanyUniqueId == c.CompanyUniqueId).Select(s => new { s.SlotType, s.Status, s.EnrichmentAttempts }).ToList(),
+                Pending = db.PeopleRawIntake.Count(i => i.CompanyUniqueId == c.CompanyUniqueId && i.SourceSystem == PersonIntake.SlotBackfillSource && !i.Validated),
+            })
+            .ToListAsync(cancellationToken);
+        var rows = page.Select(c =>
+        {
+            SlotCell? Cell(string type) => c.Slots.Where(s => s.SlotType == type).Select(s => new SlotCell(s.Status, s.EnrichmentAttempts)).FirstOrDefault();
+            return new CompanyRow(c.CompanyUniqueId, c.CompanyName, c.Domain, Cell(SlotTypeNames.Ceo), Cell(SlotTypeNames.Cfo), Cell(SlotTypeNames.Hr), c.Pending);
+        }).ToList();
+        return new Page<CompanyRow>(rows, total);
+    }
+
+    public async Task<CompanyDetail?> GetAsync(string companyId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var company = await db.Companies.AsNoTracking().SingleOrDefaultAsync(c => c.CompanyUniqueId == companyId, cancellationToken);
+        if (company is null)
+        {
+            return null;
+        }
+
+        var people = await db.People.AsNoTracking().Where(p => p.CompanyUniqueId == companyId).OrderBy(p => p.FullName).ToListAsync(cancellationToken);
+        var slots = await db.CompanySlots.AsNoTracking().Where(s => s.CompanyUniqueId == companyId).OrderBy(s => s.SlotType).ToListAsync(cancellationToken);
+        var history = await db.CompanySlotHistory.AsNoTracking().Where(h => h.CompanyUniqueId == companyId).OrderByDescending(h => h.Id).Take(100).ToListAsync(cancellationToken);
+        var requests = await db.PeopleRawIntake.AsNoTracking().Where(i => i.CompanyUniqueId == companyId).OrderByDescending(i => i.Id).Take(50).ToListAsync(cancellationToken);
+        var tasks = await db.AgentRoutingLog.AsNoTracking().Where(t => t.CompanyUniqueId == companyId).OrderByDescending(t => t.Id).Take(50).ToListAsync(cancellationToken);
+        var personIds = people.Select(p => p.UniqueId).ToList();
+        var audit = await db.AuditLog.AsNoTracking()
+            .Where(a => (a.TargetType == AuditTargets.Company && a.TargetId == companyId) || (a.TargetType == AuditTargets.Person && personIds.Contains(a.TargetId!)))
+            .OrderByDescending(a => a.Id).Take(50).ToListAsync(cancellationToken);
+        return new CompanyDetail(company, people, slots, history, requests, tasks, audit);
+    }
+}
+
+public sealed record SlotSummary(long Companies, IReadOnlyList<SlotTypeSummary> PerType, double OverallFillRate, long PendingBackfills, IReadOnlyList<FillRatePoint> Trend);
+
+public sealed record SlotTypeSummary(string SlotType, long Filled, long Open, long ClosedMissing, double FillRate, double Target)
+{
+    public bool MeetsTarget => FillRate >= Target;
+}
+
+public sealed record FillRatePoint(long RunId, DateTimeOffset At, double Overall, double Ceo, double Cfo, double Hr);
+
+public sealed record SlotCell(string Status, int Attempts);
+
+public sealed record CompanyRow(string CompanyUniqueId, string CompanyName, string? Domain, SlotCell? Ceo, SlotCell? Cfo, SlotCell? Hr, int PendingBackfills);
+
+public sealed record CompanyDetail(
+    Company Company,
+    IReadOnlyList<Person> People,
+    IReadOnlyList<CompanySlot> Slots,
+    IReadOnlyList<CompanySlotHistory> History,
+    IReadOnlyList<PersonIntake> Requests,
+    IReadOnlyList<AgentRoutingTask> RoutingTasks,
+    IReadOnlyList<AuditLogEntry> Audit);
+
+public sealed record CompanyQuery(
+    string? Text = null,
+    string? SlotType = null,
+    string? SlotStatus = null,
+    int? MinAttempts = null,
+    bool? HasPendingBackfill = null,
+    string? SortBy = null,
+    bool Descending = false,
+    int Skip = 0,
+    int Take = 25);
