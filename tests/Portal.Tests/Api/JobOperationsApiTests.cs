@@ -85,7 +85,8 @@ public sealed class JobOperationsApiTests(PortalApp app)
 
         perHour!.Length.ShouldBe(24);
         perDay!.Length.ShouldBe(30);
-        perHour.Sum(b => b.GetProperty("succeeded").GetInt64()).ShouldBe(before!.Sum(b => b.GetProperty("succeeded").GetInt64()) + 1);
+        // Other tests finish demo runs meanwhile, so at least one more than before.
+        perHour.Sum(b => b.GetProperty("succeeded").GetInt64()).ShouldBeGreaterThanOrEqualTo(before!.Sum(b => b.GetProperty("succeeded").GetInt64()) + 1);
         perDay[^1].GetProperty("succeeded").GetInt64().ShouldBeGreaterThanOrEqualTo(1);
         (await client.GetAsync("/api/runs/stats?per=week", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
