@@ -8,14 +8,17 @@ public sealed class SignInTests(PortalApp app)
     [Fact]
     public async Task WrongPassword_IsRefusedAndAudited()
     {
+        // A user of its own: failed attempts on a shared user would race the other tests' sign-ins.
+        var email = $"wrong-password-{Guid.NewGuid():N}@test.local";
+        await app.CreateUserAsync(email, Domain.Identity.Roles.Viewer);
         using var client = app.Anonymous();
 
-        var response = await PortalApp.SignInAsync(client, PortalApp.ViewerEmail, "not-the-password");
+        var response = await PortalApp.SignInAsync(client, email, "not-the-password");
 
         response.Headers.Location!.OriginalString.ShouldStartWith("/account/login?error=invalid");
         (await client.GetAsync("/api/me", TestContext.Current.CancellationToken)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         (await app.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM shq.audit_log WHERE action = 'auth.sign_in_failed' AND target_id = '{PortalApp.ViewerEmail}' AND NOT success"))
+            $"SELECT count(*) FROM shq.audit_log WHERE action = 'auth.sign_in_failed' AND target_id = '{email}' AND NOT success"))
             .ShouldBeGreaterThan(0);
     }
 
