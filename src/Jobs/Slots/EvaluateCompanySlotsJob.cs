@@ -24,7 +24,8 @@ public sealed class EvaluateCompanySlotsJob(
         var evaluation = new SlotEvaluationOptions
         {
             DryRun = run.DryRun,
-            Full = parameters.Full,
+            // A dry run previews everything, not just what changed since the last run.
+            Full = parameters.Full || run.DryRun,
             MaxAttempts = slotOptions.Value.MaxEnrichmentAttempts,
         };
         var summary = await evaluator.EvaluateAsync(
