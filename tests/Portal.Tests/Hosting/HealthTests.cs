@@ -5,23 +5,15 @@ namespace Portal.Tests.Hosting;
 
 public sealed class HealthTests(PortalApp app)
 {
-    [Fact]
-    public async Task Liveness_AnswersWithoutSignIn()
+    /// <summary>Liveness checks nothing; readiness checks the database and the scheduler. Neither needs a sign-in.</summary>
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task HealthEndpoints_AnswerHealthy_WithoutSignIn(string path)
     {
         using var client = app.Anonymous();
 
-        var response = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
-
-        response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("Healthy");
-    }
-
-    [Fact]
-    public async Task Readiness_ChecksTheDatabaseAndTheScheduler()
-    {
-        using var client = app.Anonymous();
-
-        var response = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).ShouldBe("Healthy");
