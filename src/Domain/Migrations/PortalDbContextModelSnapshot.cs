@@ -333,6 +333,452 @@ namespace Portal.Domain.Migrations
                     b.ToTable("audit_log", "shq");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Backfill.Records.BackfillImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("BitScoringVersionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bit_scoring_version_id");
+
+                    b.Property<int>("Checkpoint")
+                        .HasColumnType("integer")
+                        .HasColumnName("checkpoint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dry_run");
+
+                    b.Property<string>("FileHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("file_hash");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("file_name");
+
+                    b.Property<long>("FileSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("file_size");
+
+                    b.Property<long?>("MatchingThresholdsVersionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("matching_thresholds_version_id");
+
+                    b.Property<long?>("NormalizationRulesVersionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("normalization_rules_version_id");
+
+                    b.Property<int?>("RowCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_count");
+
+                    b.Property<long?>("RunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("run_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_backfill_import");
+
+                    b.HasIndex("FileHash")
+                        .HasDatabaseName("ix_backfill_import_file_hash");
+
+                    b.HasIndex("RunId")
+                        .HasDatabaseName("ix_backfill_import_run_id");
+
+                    b.ToTable("backfill_import", "ops");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Backfill.Records.BackfillLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id")
+                        .HasDefaultValueSql("gen_random_uuid()");
+
+                    b.Property<string>("ActionsTaken")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("actions_taken");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasColumnType("text")
+                        .HasColumnName("error_message");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<decimal?>("MatchConfidence")
+                        .HasPrecision(5, 3)
+                        .HasColumnType("numeric(5,3)")
+                        .HasColumnName("match_confidence");
+
+                    b.Property<string>("MatchType")
+                        .HasColumnType("text")
+                        .HasColumnName("match_type");
+
+                    b.Property<string>("MatchedCompanyId")
+                        .HasColumnType("text")
+                        .HasColumnName("matched_company_id");
+
+                    b.Property<string>("MatchedPersonId")
+                        .HasColumnType("text")
+                        .HasColumnName("matched_person_id");
+
+                    b.Property<string>("Notes")
+                        .HasColumnType("text")
+                        .HasColumnName("notes");
+
+                    b.Property<string>("ProcessId")
+                        .HasColumnType("text")
+                        .HasColumnName("process_id");
+
+                    b.Property<string>("ResolutionStatus")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("resolution_status");
+
+                    b.Property<int>("RowNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("row_number");
+
+                    b.Property<string>("SourceData")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("source_data");
+
+                    b.Property<string>("SourceRowHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_row_hash");
+
+                    b.Property<string>("WorkerId")
+                        .HasColumnType("text")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_backfill_log");
+
+                    b.HasIndex("SourceRowHash")
+                        .HasDatabaseName("ix_backfill_log_source_row_hash");
+
+                    b.HasIndex("ImportId", "ResolutionStatus")
+                        .HasDatabaseName("ix_backfill_log_import_id_resolution_status");
+
+                    b.HasIndex("ImportId", "RowNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_backfill_log_import_id_row_number");
+
+                    b.ToTable("backfill_log", "public", t =>
+                        {
+                            t.HasCheckConstraint("ck_backfill_log_resolution_status", "resolution_status IN ('initialized', 'unresolved', 'duplicate', 'error', 'skipped_locked')");
+                        });
+                });
+
+            modelBuilder.Entity("Portal.Domain.Backfill.Records.BitBaselineSnapshot", b =>
+                {
+                    b.Property<long>("BaselineId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("baseline_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("BaselineId"));
+
+                    b.Property<int>("BaselineScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("baseline_score");
+
+                    b.Property<string>("BaselineTier")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("baseline_tier");
+
+                    b.Property<string>("CompanyUniqueId")
+                        .HasColumnType("text")
+                        .HasColumnName("company_unique_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("HistoricalMeetingCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("historical_meeting_count");
+
+                    b.Property<int>("HistoricalOpenCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("historical_open_count");
+
+                    b.Property<int>("HistoricalReplyCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("historical_reply_count");
+
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<DateTimeOffset?>("LastEngagedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_engaged_at");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata");
+
+                    b.Property<string>("PersonUniqueId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person_unique_id");
+
+                    b.Property<int>("SignalsGenerated")
+                        .HasColumnType("integer")
+                        .HasColumnName("signals_generated");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("BaselineId")
+                        .HasName("pk_bit_baseline_snapshot");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_bit_baseline_snapshot_import_id");
+
+                    b.HasIndex("PersonUniqueId")
+                        .HasDatabaseName("ix_bit_baseline_snapshot_person_unique_id");
+
+                    b.ToTable("bit_baseline_snapshot", "public");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Backfill.Records.BitSignal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CompanyUniqueId")
+                        .HasColumnType("text")
+                        .HasColumnName("company_unique_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata");
+
+                    b.Property<string>("PersonUniqueId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person_unique_id");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer")
+                        .HasColumnName("points");
+
+                    b.Property<bool>("Scored")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("scored");
+
+                    b.Property<int>("SignalCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("signal_count");
+
+                    b.Property<string>("SignalType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("signal_type");
+
+                    b.Property<string>("SourceType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source_type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_bit_signal");
+
+                    b.HasIndex("PersonUniqueId")
+                        .HasDatabaseName("ix_bit_signal_person_unique_id");
+
+                    b.HasIndex("Scored", "SourceType")
+                        .HasDatabaseName("ix_bit_signal_scored_source_type");
+
+                    b.ToTable("bit_signal", "public");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Backfill.Records.MissingPart", b =>
+                {
+                    b.Property<long>("MissingId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("missing_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("MissingId"));
+
+                    b.Property<Guid?>("BackfillLogId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("backfill_log_id");
+
+                    b.Property<decimal?>("ConfidenceScore")
+                        .HasPrecision(5, 3)
+                        .HasColumnType("numeric(5,3)")
+                        .HasColumnName("confidence_score");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<long?>("ImportId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("import_id");
+
+                    b.Property<string>("IssueType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("issue_type");
+
+                    b.Property<string>("MatchAttempts")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("match_attempts");
+
+                    b.Property<string>("Resolution")
+                        .HasColumnType("text")
+                        .HasColumnName("resolution");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasColumnType("text")
+                        .HasColumnName("resolution_note");
+
+                    b.Property<bool>("Resolved")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false)
+                        .HasColumnName("resolved");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceData")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("source_data");
+
+                    b.HasKey("MissingId")
+                        .HasName("pk_missing_parts");
+
+                    b.HasIndex("BackfillLogId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_missing_parts_backfill_log_id");
+
+                    b.HasIndex("ImportId")
+                        .HasDatabaseName("ix_missing_parts_import_id");
+
+                    b.HasIndex("Resolved", "IssueType", "ConfidenceScore")
+                        .HasDatabaseName("ix_missing_parts_resolved_issue_type_confidence_score");
+
+                    b.ToTable("missing_parts", "garage");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Backfill.Records.TalentFlowBaselineRecord", b =>
+                {
+                    b.Property<long>("BaselineId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("baseline_id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("BaselineId"));
+
+                    b.Property<DateOnly>("BaselineDate")
+                        .HasColumnType("date")
+                        .HasColumnName("baseline_date");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("EnrichmentHash")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("enrichment_hash");
+
+                    b.Property<string>("Metadata")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata");
+
+                    b.Property<string>("PersonUniqueId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person_unique_id");
+
+                    b.Property<string>("SnapshotData")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("snapshot_data");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.HasKey("BaselineId")
+                        .HasName("pk_talent_flow_baseline");
+
+                    b.HasIndex("PersonUniqueId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_talent_flow_baseline_person_unique_id");
+
+                    b.ToTable("talent_flow_baseline", "public");
+                });
+
             modelBuilder.Entity("Portal.Domain.Companies.Company", b =>
                 {
                     b.Property<string>("CompanyUniqueId")
@@ -515,6 +961,55 @@ namespace Portal.Domain.Migrations
                         .HasDatabaseName("ix_people_master_updated_at");
 
                     b.ToTable("people_master", "marketing");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Configuration.ConfigVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comment")
+                        .HasColumnType("text")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_config_version");
+
+                    b.HasIndex("Kind", "Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_config_version_kind_version");
+
+                    b.ToTable("config_version", "ops");
                 });
 
             modelBuilder.Entity("Portal.Domain.Identity.PortalUser", b =>
@@ -1219,6 +1714,55 @@ namespace Portal.Domain.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_token_user_user_id");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Backfill.Records.BackfillLogEntry", b =>
+                {
+                    b.HasOne("Portal.Domain.Backfill.Records.BackfillImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_backfill_log_backfill_import_import_id");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Backfill.Records.BitBaselineSnapshot", b =>
+                {
+                    b.HasOne("Portal.Domain.Companies.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonUniqueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bit_baseline_snapshot_people_master_person_unique_id");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Backfill.Records.BitSignal", b =>
+                {
+                    b.HasOne("Portal.Domain.Companies.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonUniqueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_bit_signal_people_master_person_unique_id");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Backfill.Records.MissingPart", b =>
+                {
+                    b.HasOne("Portal.Domain.Backfill.Records.BackfillImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_missing_parts_backfill_import_import_id");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Backfill.Records.TalentFlowBaselineRecord", b =>
+                {
+                    b.HasOne("Portal.Domain.Companies.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonUniqueId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_talent_flow_baseline_people_master_person_unique_id");
                 });
 
             modelBuilder.Entity("Portal.Domain.Companies.Person", b =>

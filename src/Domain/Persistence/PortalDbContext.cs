@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Portal.Domain.ApiKeys;
 using Portal.Domain.Audit;
+using Portal.Domain.Backfill.Records;
 using Portal.Domain.Companies;
+using Portal.Domain.Configuration;
 using Portal.Domain.Identity;
 using Portal.Domain.Intake;
 using Portal.Domain.Runs;
@@ -36,6 +38,20 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AgentRoutingTask> AgentRoutingLog => Set<AgentRoutingTask>();
 
     public DbSet<JobWatermark> JobWatermarks => Set<JobWatermark>();
+
+    public DbSet<ConfigVersion> ConfigVersions => Set<ConfigVersion>();
+
+    public DbSet<BackfillImport> BackfillImports => Set<BackfillImport>();
+
+    public DbSet<BackfillLogEntry> BackfillLog => Set<BackfillLogEntry>();
+
+    public DbSet<MissingPart> MissingParts => Set<MissingPart>();
+
+    public DbSet<BitBaselineSnapshot> BitBaselineSnapshots => Set<BitBaselineSnapshot>();
+
+    public DbSet<BitSignal> BitSignals => Set<BitSignal>();
+
+    public DbSet<TalentFlowBaselineRecord> TalentFlowBaselines => Set<TalentFlowBaselineRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,34 @@
+namespace Portal.Domain.Backfill.Records;
+
+/// <summary>One legacy CSV import: the file, the configuration versions it used, and its run.</summary>
+public sealed class BackfillImport
+{
+    public long Id { get; set; }
+
+    public long? RunId { get; set; }
+
+    public required string FileName { get; set; }
+
+    /// <summary>SHA-256 of the file as uploaded.</summary>
+    public required string FileHash { get; set; }
+
+    public long FileSize { get; set; }
+
+    public int? RowCount { get; set; }
+
+    public bool DryRun { get; set; }
+
+    /// <summary>The configuration versions (normalization rules, thresholds, scoring) in force for this import.</summary>
+    public long? NormalizationRulesVersionId { get; set; }
+
+    public long? MatchingThresholdsVersionId { get; set; }
+
+    public long? BitScoringVersionId { get; set; }
+
+    /// <summary>Rows 1..N with an outcome: an interrupted import resumes after this row.</summary>
+    public int Checkpoint { get; set; }
+
+    public required string CreatedBy { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
