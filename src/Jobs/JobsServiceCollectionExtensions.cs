@@ -22,6 +22,7 @@ public static class JobsServiceCollectionExtensions
         services.Configure<SlotOptions>(configuration.GetSection(SlotOptions.Section));
         services.AddSingleton<SlotEvaluator>();
         services.AddSingleton<CompanyDirectory>();
+        services.AddSingleton<Configuration.ConfigStore>();
         var nodeName = configuration[$"{RunOptions.Section}:{nameof(RunOptions.NodeName)}"] ?? new RunOptions().NodeName;
 
         services.AddSingleton<RunStore>();

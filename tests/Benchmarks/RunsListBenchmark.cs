@@ -24,7 +24,7 @@ internal static class RunsListBenchmark
         Console.WriteLine($"Seeded {RunCount:N0} runs with binary COPY in {seeded.Elapsed.TotalSeconds:0.0} s");
 
         await using var dataSource = database.CreateDataSource();
-        var history = new RunHistory(new BenchmarkContextFactory(database), new JobCatalog([]));
+        var history = new RunHistory(database.ContextFactory(), new JobCatalog([]));
         var now = DateTimeOffset.UtcNow;
         var scenarios = new (string Name, RunQuery Query)[]
         {
@@ -106,10 +106,5 @@ internal static class RunsListBenchmark
 
         await using var analyze = new NpgsqlCommand("ANALYZE ops.job_run", connection);
         await analyze.ExecuteNonQueryAsync();
-    }
-
-    private sealed class BenchmarkContextFactory(TestDatabase database) : Microsoft.EntityFrameworkCore.IDbContextFactory<Domain.Persistence.PortalDbContext>
-    {
-        public Domain.Persistence.PortalDbContext CreateDbContext() => database.CreateContext();
     }
 }

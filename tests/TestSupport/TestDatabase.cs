@@ -45,6 +45,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public NpgsqlDataSource CreateDataSource() => NpgsqlDataSource.Create(ConnectionString);
 
+    /// <summary>A context factory over this database, for services that take one.</summary>
+    public IDbContextFactory<PortalDbContext> ContextFactory() => new Contexts(this);
+
     public async Task<T?> ScalarAsync<T>(string sql)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
@@ -58,6 +61,11 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         NpgsqlConnection.ClearAllPools();
         await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)");
+    }
+
+    private sealed class Contexts(TestDatabase database) : IDbContextFactory<PortalDbContext>
+    {
+        public PortalDbContext CreateDbContext() => database.CreateContext();
     }
 
     private async Task ExecuteOnServerAsync(string sql)
