@@ -1,5 +1,6 @@
 using Portal.Api;
 using Portal.Audit;
+using Portal.Backfills;
 using Portal.Auth;
 using Portal.Components;
 using Portal.Domain.Persistence;
@@ -29,6 +30,7 @@ builder.Services.AddSingleton<JobsService>();
 builder.Services.AddSingleton<RunStatsService>();
 builder.Services.AddSingleton<SlotsService>();
 builder.Services.AddSingleton<DemoData>();
+builder.Services.AddSingleton<ImportSettingsService>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddHealthChecks()

@@ -23,6 +23,7 @@ public static class AuditActions
     public const string PersonFieldLocked = "person.field_locked";
     public const string PersonFieldUnlocked = "person.field_unlocked";
     public const string PersonTitleCorrected = "person.title_corrected";
+    public const string ConfigSaved = "config.saved";
 }
 
 /// <summary>Target types of audit entries that pages look up by.</summary>
