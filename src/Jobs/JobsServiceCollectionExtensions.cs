@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Jobs.Backfill;
 using Portal.Jobs.Demo;
 using Portal.Jobs.Retention;
 using Portal.Jobs.Runs;
@@ -20,6 +21,7 @@ public static class JobsServiceCollectionExtensions
         services.Configure<RunOptions>(configuration.GetSection(RunOptions.Section));
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         services.Configure<SlotOptions>(configuration.GetSection(SlotOptions.Section));
+        services.Configure<BackfillUploadOptions>(configuration.GetSection(BackfillUploadOptions.Section));
         services.AddSingleton<SlotEvaluator>();
         services.AddSingleton<CompanyDirectory>();
         services.AddSingleton<Configuration.ConfigStore>();
@@ -60,6 +62,16 @@ public static class JobsServiceCollectionExtensions
             DefaultCron: "0 0 * * * ?",
             SupportsDryRun: true,
             Parameters: [new JobParameter("full", "Evaluate every company (ignore the watermark)", JobParameterKind.Boolean, "false")]));
+
+        services.AddSingleton<LegacyBackfillImporter>();
+        services.AddSingleton(new JobDefinition(
+            ImportLegacyBackfillJob.Name,
+            "Import legacy backfill",
+            "Imports a stored legacy outreach CSV: normalizes, matches and creates or updates companies and people (never a locked field), writes BIT and Talent Flow baselines, logs every row; resumes after its checkpoint.",
+            typeof(ImportLegacyBackfillJob),
+            DefaultCron: null,
+            SupportsDryRun: true,
+            Parameters: [new JobParameter("importId", "Import id", JobParameterKind.Number, "0", 1, long.MaxValue)]));
 
         services.AddQuartz(quartz =>
         {

@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Portal.Domain.Backfill.Normalization;
+
+namespace Portal.Jobs.Backfill;
+
+/// <summary>One input row on its way through a batch: what was decided for it and what to write.</summary>
+internal sealed class BackfillRowWork(LegacyCsvRow source, string hash)
+{
+    public LegacyCsvRow Source { get; } = source;
+
+    public string Hash { get; } = hash;
+
+    public Guid LogId { get; } = Guid.CreateVersion7();
+
+    public NormalizedRow? Normalized { get; set; }
+
+    public string Status { get; set; } = "";
+
+    public string? MatchType { get; set; }
+
+    public double? Confidence { get; set; }
+
+    public string? CompanyId { get; set; }
+
+    public string? PersonId { get; set; }
+
+    public JsonObject Actions { get; } = [];
+
+    public string? Error { get; set; }
+
+    /// <summary>For an unresolved row: every candidate and score (garage.missing_parts.match_attempts).</summary>
+    public string? MatchAttempts { get; set; }
+
+    /// <summary>True when baselines are written for this row (initialized with a person).</summary>
+    public bool Baselines { get; set; }
+}
+
+/// <summary>An existing (or just created) person as the importer knows it, with what protects its fields.</summary>
+internal sealed class KnownPerson
+{
+    public required string Id { get; init; }
+
+    public required string CompanyId { get; init; }
+
+    public required string FullName { get; set; }
+
+    public string? FirstName { get; set; }
+
+    public string? LastName { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? LinkedinUrl { get; set; }
+
+    public IReadOnlyList<string> LockedFields { get; init; } = [];
+
+    public IReadOnlyList<string> OverrideKeys { get; init; } = [];
+
+    public bool ManuallyCorrectedEmail { get; init; }
+
+    public bool ManuallyCorrectedTitle { get; init; }
+
+    /// <summary>Created by this import in the current batch (not in the database yet).</summary>
+    public bool New { get; init; }
+
+    /// <summary>Whether a field may not be changed: listed in locked_fields or manual_overrides, or flagged as manually corrected.</summary>
+    public bool IsLocked(string field) =>
+        LockedFields.Contains(field, StringComparer.OrdinalIgnoreCase)
+        || OverrideKeys.Contains(field, StringComparer.OrdinalIgnoreCase)
+        || (field == "email" && ManuallyCorrectedEmail)
+        || (field == "title" && ManuallyCorrectedTitle);
+}

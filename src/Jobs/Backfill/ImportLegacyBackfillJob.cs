@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Portal.Domain.Backfill.Baselines;
+using Portal.Domain.Backfill.Matching;
+using Portal.Domain.Backfill.Normalization;
+using Portal.Domain.Configuration;
+using Portal.Jobs.Configuration;
+using Portal.Jobs.Runs;
+
+namespace Portal.Jobs.Backfill;
+
+/// <summary>
+/// Imports a stored legacy CSV upload into an existing <c>ops.backfill_import</c> with the current (admin-edited)
+/// normalization rules, matching thresholds and BIT scoring; resumes after the import's checkpoint when run again
+/// (retry, or recovery after a node stopped), and reports rows done of the file's rows as progress.
+/// </summary>
+public sealed class ImportLegacyBackfillJob(
+    LegacyBackfillImporter importer,
+    ConfigStore config,
+    NpgsqlDataSource dataSource,
+    IOptions<BackfillUploadOptions> backfill,
+    RunStore store,
+    LocalRuns localRuns,
+    IOptions<RunOptions> options,
+    ILogger<ImportLegacyBackfillJob> logger)
+    : RunJob(store, localRuns, options, logger)
+{
+    public const string Name = "import-legacy-backfill";
+
+    protected override async Task<object?> RunAsync(RunContext run)
+    {
+        var parameters = run.GetParameters<ImportLegacyBackfillParameters>();
+        if (parameters.ImportId <= 0)
+        {
+            throw new ArgumentException("The importId parameter is required.");
+        }
+
+        var path = backfill.Value.UploadPath(parameters.ImportId);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Import {parameters.ImportId} has no stored upload.");
+        }
+
+        var rules = await config.GetCurrentAsync(ConfigKinds.NormalizationRules, NormalizationRules.Default, run.CancellationToken);
+        var thresholds = await config.GetCurrentAsync(ConfigKinds.MatchingThresholds, MatchingThresholds.Default, run.CancellationToken);
+        var scoring = await config.GetCurrentAsync(ConfigKinds.BitScoring, BitScoring.Default, run.CancellationToken);
+        if (!run.DryRun)
+        {
+            await using var command = dataSource.CreateCommand("""
+                UPDATE ops.backfill_import SET run_id = @run, normalization_rules_version_id = @rules,
+                       matching_thresholds_version_id = @thresholds, bit_scoring_version_id = @scoring
+                 WHERE id = @id
+                """);
+            command.Parameters.AddWithValue("id", parameters.ImportId);
+            command.Parameters.AddWithValue("run", run.RunId);
+            command.Parameters.AddWithValue("rules", (object?)rules.Version?.Id ?? DBNull.Value);
+            command.Parameters.AddWithValue("thresholds", (object?)thresholds.Version?.Id ?? DBNull.Value);
+            command.Parameters.AddWithValue("scoring", (object?)scoring.Version?.Id ?? DBNull.Value);
+            await command.ExecuteNonQueryAsync(run.CancellationToken);
+        }
+
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var summary = await importer.ImportAsync(
+            parameters.ImportId,
+            file,
+            new BackfillImportOptions
+            {
+                DryRun = run.DryRun,
+                BatchSize = parameters.BatchSize is { } size and > 0 ? size : 5_000,
+                Rules = rules.Value,
+                Thresholds = thresholds.Value,
+                Scoring = scoring.Value,
+            },
+            (done, total, message) => run.ReportProgressAsync(done, total, message),
+            run.CancellationToken);
+        await run.ReportProgressAsync(summary.RowsLoaded, summary.RowsLoaded, "Import finished", force: true);
+        await run.LogAsync(
+            $"{summary.RowsProcessed:N0} rows{(summary.ResumedAfterRow > 0 ? $" after row {summary.ResumedAfterRow:N0}" : "")}: " +
+            $"companies {summary.CompaniesMatched:N0} matched / {summary.CompaniesCreated:N0} created; people {summary.PeopleMatched:N0} matched / " +
+            $"{summary.PeopleCreated:N0} created / {summary.PeopleUpdated:N0} updated; {summary.Unresolved:N0} unresolved, {summary.LockedFieldSkips:N0} locked-field skips, " +
+            $"{summary.Duplicates:N0} duplicates, {summary.Errors:N0} errors{(run.DryRun ? " (dry run, nothing kept)" : "")}.");
+        return summary;
+    }
+}
+
+public sealed class ImportLegacyBackfillParameters
+{
+    /// <summary>The <c>ops.backfill_import</c> row the upload was registered as.</summary>
+    public long ImportId { get; set; }
+
+    /// <summary>Rows per batch (transaction and checkpoint); 5,000 when not given.</summary>
+    public int? BatchSize { get; set; }
+}

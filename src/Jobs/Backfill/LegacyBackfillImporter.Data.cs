@@ -1,0 +1,295 @@
+using Npgsql;
+using NpgsqlTypes;
+using Portal.Domain.Backfill.Baselines;
+using Portal.Domain.Backfill.Matching;
+using Portal.Domain.Backfill.Normalization;
+using Portal.Domain.Backfill.Records;
+
+namespace Portal.Jobs.Backfill;
+
+/// <summary>A company the import creates.</summary>
+internal sealed record NewCompany(string Id, string Name, string? Domain, string? Website);
+
+/// <summary>The baselines of one initialized row.</summary>
+internal sealed record BaselineWork(BackfillRowWork Row, string PersonId, string CompanyId, BitBaselineResult Bit, string TalentFlowHash, string TalentFlowSnapshot);
+
+/// <summary>Field changes of one existing person, merged over the rows of a batch (a later row wins).</summary>
+internal sealed class PersonUpdate(string id)
+{
+    public string Id { get; } = id;
+
+    public Dictionary<string, string> Fields { get; } = new(StringComparer.Ordinal);
+
+    public void Set(string field, string value) => Fields[field] = value;
+
+    public string? Get(string field) => Fields.TryGetValue(field, out var value) ? value : null;
+}
+
+/// <summary>What one batch writes.</summary>
+internal sealed class BatchState
+{
+    public List<NewCompany> NewCompanies { get; } = [];
+
+    public List<KnownPerson> NewPeople { get; } = [];
+
+    public Dictionary<string, PersonUpdate> Updates { get; } = new(StringComparer.Ordinal);
+
+    public List<BaselineWork> Baselines { get; } = [];
+
+    public PersonUpdate Update(KnownPerson person)
+    {
+        if (person.New)
+        {
+            // Not in the database yet: the insert takes the merged values of the in-memory person.
+            return new PersonUpdate(person.Id);
+        }
+
+        if (!Updates.TryGetValue(person.Id, out var update))
+        {
+            update = new PersonUpdate(person.Id);
+            Updates[person.Id] = update;
+        }
+
+        return update;
+    }
+}
+
+/// <summary>The person candidates of a batch: loaded with one query, plus the people the batch creates.</summary>
+internal sealed class PersonLookup
+{
+    private readonly Dictionary<string, KnownPerson> byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<KnownPerson>> byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<KnownPerson>> byCompany = new(StringComparer.Ordinal);
+
+    public void Add(KnownPerson person)
+    {
+        if (!byId.TryAdd(person.Id, person))
+        {
+            return;
+        }
+
+        foreach (var key in PersonMatcher.LookupKeys(person.LinkedinUrl, person.Email, person.FirstName, person.LastName))
+        {
+            Bucket(byKey, key).Add(person);
+        }
+
+        Bucket(byCompany, person.CompanyId).Add(person);
+    }
+
+    public KnownPerson Get(string id) => byId[id];
+
+    public List<KnownPerson> Candidates(PersonRow row, string companyId)
+    {
+        var result = new List<KnownPerson>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in PersonMatcher.LookupKeys(row.LinkedinUrl, row.Email, row.FirstName, row.LastName))
+        {
+            if (byKey.TryGetValue(key, out var hits))
+            {
+                result.AddRange(hits.Where(h => seen.Add(h.Id)));
+            }
+        }
+
+        if (byCompany.TryGetValue(companyId, out var members))
+        {
+            result.AddRange(members.Where(m => seen.Add(m.Id)));
+        }
+
+        return result;
+    }
+
+    private static List<KnownPerson> Bucket(Dictionary<string, List<KnownPerson>> index, string key)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            list = [];
+            index[key] = list;
+        }
+
+        return list;
+    }
+}
+
+internal static class KnownPersonExtensions
+{
+    public static PersonCandidate ToCandidate(this KnownPerson person) =>
+        new(person.Id, person.CompanyId, person.FullName, person.FirstName, person.LastName, person.Email, person.LinkedinUrl, person.Title);
+}
+
+public sealed partial class LegacyBackfillImporter
+{
+    // The LinkedIn URL as LinkedInUrl.Normalize writes it, in SQL: lower case, without protocol, query, trailing slash, www., country host.
+    private const string LinkedInSql = """
+        lower(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(btrim(p.linkedin_url),
+            '^https?://', '', 'i'), '[?#].*$', ''), '/+$', ''), '^www\.', '', 'i'), '^[^/]*\.linkedin\.com(/|$)', 'linkedin.com\1', 'i'))
+        """;
+
+    private static async Task<int> ReadCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long importId, long? total, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            "UPDATE ops.backfill_import SET row_count = coalesce(@total, row_count) WHERE id = @id RETURNING checkpoint", connection, transaction);
+        command.Parameters.AddWithValue("id", importId);
+        command.Parameters.Add(new NpgsqlParameter<int?>("total", NpgsqlDbType.Integer) { TypedValue = total is null ? null : (int)total.Value });
+        var result = await command.ExecuteScalarAsync(cancellationToken);
+        return result is int checkpoint ? checkpoint : throw new InvalidOperationException($"Backfill import {importId} does not exist.");
+    }
+
+    private static async Task SetCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long importId, int row, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("UPDATE ops.backfill_import SET checkpoint = @row WHERE id = @id", connection, transaction);
+        command.Parameters.AddWithValue("id", importId);
+        command.Parameters.AddWithValue("row", row);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<Dictionary<string, long>> OutcomesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long importId, CancellationToken cancellationToken)
+    {
+        var outcomes = ResolutionStatus.All.ToDictionary(s => s, _ => 0L);
+        await using var command = new NpgsqlCommand("SELECT resolution_status, count(*) FROM public.backfill_log WHERE import_id = @id GROUP BY 1", connection, transaction);
+        command.Parameters.AddWithValue("id", importId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            outcomes[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return outcomes;
+    }
+
+    private static async Task CreateTempTablesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            CREATE TEMP TABLE IF NOT EXISTS bf_company (id text, name text, domain text, website text) ON COMMIT PRESERVE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS bf_person (id text, company_id text, full_name text, first_name text, last_name text,
+                title text, email text, phone text, linkedin_url text) ON COMMIT PRESERVE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS bf_update (id text, full_name text, first_name text, last_name text,
+                title text, email text, phone text, linkedin_url text) ON COMMIT PRESERVE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS bf_log (id uuid, row_number int, source_row_hash text, source_data jsonb, match_type text,
+                match_confidence numeric(5,3), company_id text, person_id text, status text, actions jsonb, error text, notes text,
+                match_attempts jsonb) ON COMMIT PRESERVE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS bf_bit (seq int, person_id text, company_id text, opens int, replies int, meetings int,
+                last_engaged_at timestamptz, score int, tier text, signals int, metadata jsonb) ON COMMIT PRESERVE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS bf_signal (person_id text, company_id text, signal_type text, signal_count int, points int, metadata jsonb) ON COMMIT PRESERVE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS bf_tf (seq int, person_id text, hash text, snapshot jsonb, metadata jsonb) ON COMMIT PRESERVE ROWS;
+            """;
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<CompanyIndex> LoadCompaniesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, RowNormalizer normalizer, CancellationToken cancellationToken)
+    {
+        var index = new CompanyIndex();
+        await using var command = new NpgsqlCommand("SELECT company_unique_id, company_name, domain, website_url FROM marketing.company_master", connection, transaction);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var name = reader.GetString(1);
+            var domain = reader.IsDBNull(2) ? null : reader.GetString(2);
+            var website = reader.IsDBNull(3) ? null : reader.GetString(3);
+            index.Add(new CompanyCandidate(
+                reader.GetString(0),
+                normalizer.CompanyName(name).Value ?? name,
+                normalizer.Domain(domain, website, null).Value));
+        }
+
+        return index;
+    }
+
+    /// <summary>Hashes of this batch already logged by another import, or by earlier rows of this one.</summary>
+    private static async Task<HashSet<string>> SeenHashesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long importId, int firstRow, string[] hashes, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT DISTINCT source_row_hash FROM public.backfill_log
+             WHERE source_row_hash = ANY (@hashes) AND (import_id <> @id OR row_number < @first)
+            """;
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("hashes", hashes);
+        command.Parameters.AddWithValue("id", importId);
+        command.Parameters.AddWithValue("first", firstRow);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            seen.Add(reader.GetString(0));
+        }
+
+        return seen;
+    }
+
+    /// <summary>
+    /// One query per batch: every person sharing an exact key (LinkedIn, email, email domain + first + last name) with
+    /// a row, and every person of a company a row matched. The keys are computed in SQL the way
+    /// <see cref="PersonMatcher.LookupKeys"/> computes them; the matcher then decides on the loaded people.
+    /// </summary>
+    private static async Task<PersonLookup> LoadPeopleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, List<BackfillRowWork> rows, CancellationToken cancellationToken)
+    {
+        var lookup = new PersonLookup();
+        var companies = new HashSet<string>(StringComparer.Ordinal);
+        var linkedIns = new HashSet<string>(StringComparer.Ordinal);
+        var emails = new HashSet<string>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (row.CompanyId is { } company)
+            {
+                companies.Add(company);
+            }
+
+            foreach (var key in PersonMatcher.LookupKeys(row.Normalized!.LinkedInUrl, row.Normalized.Email, row.Normalized.FirstName, row.Normalized.LastName))
+            {
+                (key[..3] switch { "li:" => linkedIns, "em:" => emails, _ => names }).Add(key[3..]);
+            }
+        }
+
+        if (companies.Count + linkedIns.Count + emails.Count + names.Count == 0)
+        {
+            return lookup;
+        }
+
+        // Joins against the key lists (hash joins), not "= ANY (array)", which compares every person with every key.
+        const string columns = """
+            p.unique_id, p.company_unique_id, p.full_name, p.first_name, p.last_name, p.title, p.email, p.phone, p.linkedin_url,
+            p.locked_fields, p.manually_corrected_email, p.manually_corrected_title,
+            CASE WHEN jsonb_typeof(p.manual_overrides) = 'object' THEN ARRAY(SELECT jsonb_object_keys(p.manual_overrides)) ELSE ARRAY[]::text[] END
+            """;
+        var sql = $"""
+            SELECT {columns} FROM marketing.people_master p JOIN unnest(@companies::text[]) k(key) ON p.company_unique_id = k.key
+            UNION
+            SELECT {columns} FROM marketing.people_master p JOIN unnest(@emails::text[]) k(key) ON lower(btrim(p.email)) = k.key
+            UNION
+            SELECT {columns} FROM marketing.people_master p JOIN unnest(@linkedins::text[]) k(key) ON ({LinkedInSql}) = k.key
+             WHERE p.linkedin_url IS NOT NULL
+            UNION
+            SELECT {columns} FROM marketing.people_master p JOIN unnest(@names::text[]) k(key)
+                ON (lower(split_part(btrim(p.email), '@', 2)) || chr(31) || lower(btrim(p.first_name)) || chr(31) || lower(btrim(p.last_name))) = k.key
+            """;
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("companies", companies.ToArray());
+        command.Parameters.AddWithValue("emails", emails.ToArray());
+        command.Parameters.AddWithValue("linkedins", linkedIns.ToArray());
+        command.Parameters.AddWithValue("names", names.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            lookup.Add(new KnownPerson
+            {
+                Id = reader.GetString(0),
+                CompanyId = reader.GetString(1),
+                FullName = reader.GetString(2),
+                FirstName = Text(3),
+                LastName = Text(4),
+                Title = Text(5),
+                Email = Text(6),
+                Phone = Text(7),
+                LinkedinUrl = Text(8),
+                LockedFields = reader.IsDBNull(9) ? [] : reader.GetFieldValue<string[]>(9),
+                ManuallyCorrectedEmail = reader.GetBoolean(10),
+                ManuallyCorrectedTitle = reader.GetBoolean(11),
+                OverrideKeys = reader.IsDBNull(12) ? [] : reader.GetFieldValue<string[]>(12),
+            });
+        }
+
+        return lookup;
+    }
+}

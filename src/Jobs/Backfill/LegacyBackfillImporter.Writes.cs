@@ -1,0 +1,267 @@
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Portal.Domain.Backfill.Baselines;
+using Portal.Domain.Backfill.Records;
+
+namespace Portal.Jobs.Backfill;
+
+public sealed partial class LegacyBackfillImporter
+{
+    /// <summary>The SQL condition under which an import may write a people_master column.</summary>
+    private static string Writable(string column, string? flag = null) =>
+        $"NOT EXISTS (SELECT 1 FROM unnest(p.locked_fields) f WHERE lower(f) = '{column}')"
+        + $" AND NOT coalesce(jsonb_typeof(p.manual_overrides) = 'object' AND p.manual_overrides ? '{column}', false)"
+        + (flag is null ? "" : $" AND NOT coalesce(p.{flag}, false)");
+
+    /// <summary>Writes a decided batch: a COPY per temporary table, then one set-based statement per target table.</summary>
+    private static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ImportContext context, List<BackfillRowWork> work, CancellationToken cancellationToken)
+    {
+        var batch = context.Batch;
+        await ExecuteAsync(connection, transaction, "TRUNCATE bf_company, bf_person, bf_update, bf_log, bf_bit, bf_signal, bf_tf", cancellationToken);
+
+        await CopyAsync(connection, "COPY bf_company (id, name, domain, website) FROM STDIN (FORMAT BINARY)", batch.NewCompanies, async (w, c) =>
+        {
+            await Text(w, c.Id, cancellationToken);
+            await Text(w, c.Name, cancellationToken);
+            await Text(w, c.Domain, cancellationToken);
+            await Text(w, c.Website, cancellationToken);
+        }, cancellationToken);
+
+        await CopyAsync(connection, "COPY bf_person (id, company_id, full_name, first_name, last_name, title, email, phone, linkedin_url) FROM STDIN (FORMAT BINARY)", batch.NewPeople, async (w, p) =>
+        {
+            foreach (var value in new[] { p.Id, p.CompanyId, p.FullName, p.FirstName, p.LastName, p.Title, p.Email, p.Phone, p.LinkedinUrl })
+            {
+                await Text(w, value, cancellationToken);
+            }
+        }, cancellationToken);
+
+        await CopyAsync(connection, "COPY bf_update (id, full_name, first_name, last_name, title, email, phone, linkedin_url) FROM STDIN (FORMAT BINARY)", batch.Updates.Values, async (w, u) =>
+        {
+            foreach (var value in new[] { u.Id, u.Get("full_name"), u.Get("first_name"), u.Get("last_name"), u.Get("title"), u.Get("email"), u.Get("phone"), u.Get("linkedin_url") })
+            {
+                await Text(w, value, cancellationToken);
+            }
+        }, cancellationToken);
+
+        await CopyAsync(connection, "COPY bf_log (id, row_number, source_row_hash, source_data, match_type, match_confidence, company_id, person_id, status, actions, error, notes, match_attempts) FROM STDIN (FORMAT BINARY)", work, async (w, r) =>
+        {
+            await w.WriteAsync(r.LogId, NpgsqlDbType.Uuid, cancellationToken);
+            await w.WriteAsync(r.Source.RowNumber, NpgsqlDbType.Integer, cancellationToken);
+            await Text(w, r.Hash, cancellationToken);
+            await Json(w, SourceData(r.Source), cancellationToken);
+            await Text(w, r.MatchType, cancellationToken);
+            if (r.Confidence is { } confidence)
+            {
+                await w.WriteAsync(Math.Round((decimal)confidence, 3), NpgsqlDbType.Numeric, cancellationToken);
+            }
+            else
+            {
+                await w.WriteNullAsync(cancellationToken);
+            }
+
+            await Text(w, r.CompanyId, cancellationToken);
+            await Text(w, r.PersonId, cancellationToken);
+            await Text(w, r.Status, cancellationToken);
+            await Json(w, r.Actions.ToJsonString(), cancellationToken);
+            await Text(w, r.Error, cancellationToken);
+            await Text(w, r.Normalized?.Notes ?? r.Source.Warning, cancellationToken);
+            await Json(w, r.MatchAttempts, cancellationToken);
+        }, cancellationToken);
+
+        var bitRows = batch.Baselines.Select((b, i) => (Seq: i, Work: b)).ToList();
+        await CopyAsync(connection, "COPY bf_bit (seq, person_id, company_id, opens, replies, meetings, last_engaged_at, score, tier, signals, metadata) FROM STDIN (FORMAT BINARY)", bitRows, async (w, b) =>
+        {
+            var row = b.Work.Row.Normalized!;
+            await w.WriteAsync(b.Seq, NpgsqlDbType.Integer, cancellationToken);
+            await Text(w, b.Work.PersonId, cancellationToken);
+            await Text(w, b.Work.CompanyId, cancellationToken);
+            await w.WriteAsync(row.HistoricalOpenCount ?? 0, NpgsqlDbType.Integer, cancellationToken);
+            await w.WriteAsync(row.HistoricalReplyCount ?? 0, NpgsqlDbType.Integer, cancellationToken);
+            await w.WriteAsync(row.HistoricalMeetingCount ?? 0, NpgsqlDbType.Integer, cancellationToken);
+            if (row.LastEngagedAt is { } engaged)
+            {
+                await w.WriteAsync(engaged.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+            else
+            {
+                await w.WriteNullAsync(cancellationToken);
+            }
+
+            await w.WriteAsync(b.Work.Bit.Score, NpgsqlDbType.Integer, cancellationToken);
+            await Text(w, b.Work.Bit.Tier, cancellationToken);
+            await w.WriteAsync(b.Work.Bit.Signals.Count, NpgsqlDbType.Integer, cancellationToken);
+            await Json(w, Metadata(context, b.Work.Row), cancellationToken);
+        }, cancellationToken);
+
+        var signals = batch.Baselines.SelectMany(b => b.Bit.Signals.Select(s => (Work: b, Signal: s))).ToList();
+        await CopyAsync(connection, "COPY bf_signal (person_id, company_id, signal_type, signal_count, points, metadata) FROM STDIN (FORMAT BINARY)", signals, async (w, s) =>
+        {
+            await Text(w, s.Work.PersonId, cancellationToken);
+            await Text(w, s.Work.CompanyId, cancellationToken);
+            await Text(w, s.Signal.SignalType, cancellationToken);
+            await w.WriteAsync(s.Signal.Count, NpgsqlDbType.Integer, cancellationToken);
+            await w.WriteAsync(s.Signal.Points, NpgsqlDbType.Integer, cancellationToken);
+            await Json(w, Metadata(context, s.Work.Row), cancellationToken);
+        }, cancellationToken);
+
+        await CopyAsync(connection, "COPY bf_tf (seq, person_id, hash, snapshot, metadata) FROM STDIN (FORMAT BINARY)", bitRows, async (w, b) =>
+        {
+            await w.WriteAsync(b.Seq, NpgsqlDbType.Integer, cancellationToken);
+            await Text(w, b.Work.PersonId, cancellationToken);
+            await Text(w, b.Work.TalentFlowHash, cancellationToken);
+            await Json(w, b.Work.TalentFlowSnapshot, cancellationToken);
+            await Json(w, Metadata(context, b.Work.Row), cancellationToken);
+        }, cancellationToken);
+
+        // The people an update may not touch are guarded here again, not only when deciding: a field locked by a
+        // person between the read and this statement stays untouched.
+        var sql = $"""
+            INSERT INTO marketing.company_master (company_unique_id, company_name, domain, website_url)
+            SELECT id, name, domain, website FROM bf_company
+            ON CONFLICT (company_unique_id) DO NOTHING;
+
+            INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, first_name, last_name, title, email, phone, linkedin_url, source_system)
+            SELECT id, company_id, full_name, first_name, last_name, title, email, phone, linkedin_url, '{SourceSystem}' FROM bf_person
+            ON CONFLICT (unique_id) DO NOTHING;
+
+            UPDATE marketing.people_master p SET
+                   full_name = CASE WHEN u.full_name IS NOT NULL AND {Writable("full_name")} THEN u.full_name ELSE p.full_name END,
+                   first_name = CASE WHEN u.first_name IS NOT NULL AND {Writable("first_name")} THEN u.first_name ELSE p.first_name END,
+                   last_name = CASE WHEN u.last_name IS NOT NULL AND {Writable("last_name")} THEN u.last_name ELSE p.last_name END,
+                   title = CASE WHEN u.title IS NOT NULL AND {Writable("title", "manually_corrected_title")} THEN u.title ELSE p.title END,
+                   email = CASE WHEN u.email IS NOT NULL AND {Writable("email", "manually_corrected_email")} THEN u.email ELSE p.email END,
+                   phone = CASE WHEN u.phone IS NOT NULL AND {Writable("phone")} THEN u.phone ELSE p.phone END,
+                   linkedin_url = CASE WHEN u.linkedin_url IS NOT NULL AND {Writable("linkedin_url")} THEN u.linkedin_url ELSE p.linkedin_url END,
+                   updated_at = now()
+              FROM bf_update u WHERE p.unique_id = u.id;
+
+            INSERT INTO public.backfill_log (id, import_id, row_number, source_row_hash, source_data, match_type, match_confidence,
+                   matched_company_id, matched_person_id, resolution_status, actions_taken, error_message, notes, worker_id, process_id)
+            SELECT id, @import, row_number, source_row_hash, source_data, match_type, match_confidence, company_id, person_id, status,
+                   actions, error, notes, @worker, @process FROM bf_log
+            ON CONFLICT (import_id, row_number) DO NOTHING;
+
+            INSERT INTO garage.missing_parts (source, issue_type, source_data, match_attempts, confidence_score, import_id, backfill_log_id)
+            SELECT '{MissingPartSource}', '{LowConfidenceMatch}', l.source_data, l.match_attempts, l.match_confidence, @import, l.id
+              FROM bf_log l JOIN public.backfill_log b ON b.id = l.id
+             WHERE l.status = '{ResolutionStatus.Unresolved}'
+            ON CONFLICT (backfill_log_id) DO NOTHING;
+
+            INSERT INTO public.bit_baseline_snapshot (person_unique_id, company_unique_id, historical_open_count, historical_reply_count,
+                   historical_meeting_count, last_engaged_at, baseline_score, baseline_tier, signals_generated, source, metadata, import_id)
+            SELECT person_id, company_id, opens, replies, meetings, last_engaged_at, score, tier, signals, 'backfill_agent', metadata, @import
+              FROM bf_bit ORDER BY seq;
+
+            INSERT INTO public.bit_signal (person_unique_id, company_unique_id, signal_type, source_type, signal_count, points, scored, metadata)
+            SELECT person_id, company_id, signal_type, '{BitBaseline.SourceType}', signal_count, points, false, metadata FROM bf_signal;
+
+            INSERT INTO public.talent_flow_baseline (person_unique_id, enrichment_hash, snapshot_data, baseline_date, source, metadata)
+            SELECT DISTINCT ON (person_id) person_id, hash, snapshot, current_date, 'backfill_agent', metadata
+              FROM bf_tf ORDER BY person_id, seq DESC
+            ON CONFLICT (person_unique_id) DO UPDATE
+               SET enrichment_hash = EXCLUDED.enrichment_hash, snapshot_data = EXCLUDED.snapshot_data,
+                   baseline_date = EXCLUDED.baseline_date, metadata = EXCLUDED.metadata;
+            """;
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.AddWithValue("import", context.ImportId);
+        command.Parameters.AddWithValue("worker", context.WorkerId);
+        command.Parameters.AddWithValue("process", context.ProcessId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+
+        context.Summary.BitBaselines += batch.Baselines.Count;
+        context.Summary.BitSignals += signals.Count;
+        context.Summary.TalentFlowBaselines += batch.Baselines.Select(b => b.PersonId).Distinct().Count();
+    }
+
+    private static string Metadata(ImportContext context, BackfillRowWork row) =>
+        $$"""{"import_id":{{context.ImportId}},"row_number":{{row.Source.RowNumber}},"backfill_log_id":"{{row.LogId}}"}""";
+
+    /// <summary>The row as read: header → cell, or the raw text of a record that could not be split into cells.</summary>
+    private static string SourceData(LegacyCsvRow row)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("row_number", row.RowNumber);
+            if (row.Row is null)
+            {
+                json.WriteStartArray("cells");
+                foreach (var cell in row.Cells)
+                {
+                    json.WriteStringValue(Clean(cell));
+                }
+
+                json.WriteEndArray();
+            }
+            else
+            {
+                json.WriteStartObject("row");
+                WriteCell(json, LegacyColumns.CompanyName, row.Row.CompanyName);
+                WriteCell(json, LegacyColumns.CompanyDomain, row.Row.CompanyDomain);
+                WriteCell(json, LegacyColumns.CompanyWebsite, row.Row.CompanyWebsite);
+                WriteCell(json, LegacyColumns.FullName, row.Row.FullName);
+                WriteCell(json, LegacyColumns.FirstName, row.Row.FirstName);
+                WriteCell(json, LegacyColumns.LastName, row.Row.LastName);
+                WriteCell(json, LegacyColumns.Title, row.Row.Title);
+                WriteCell(json, LegacyColumns.Email, row.Row.Email);
+                WriteCell(json, LegacyColumns.Phone, row.Row.Phone);
+                WriteCell(json, LegacyColumns.LinkedInUrl, row.Row.LinkedInUrl);
+                WriteCell(json, LegacyColumns.HistoricalOpenCount, row.Row.HistoricalOpenCount);
+                WriteCell(json, LegacyColumns.HistoricalReplyCount, row.Row.HistoricalReplyCount);
+                WriteCell(json, LegacyColumns.HistoricalMeetingCount, row.Row.HistoricalMeetingCount);
+                WriteCell(json, LegacyColumns.LastEngagedAt, row.Row.LastEngagedAt);
+                WriteCell(json, LegacyColumns.Notes, row.Row.Notes);
+                json.WriteEndObject();
+                json.WriteStartArray("cells");
+                foreach (var cell in row.Cells)
+                {
+                    json.WriteStringValue(Clean(cell));
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    private static void WriteCell(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, Clean(value));
+        }
+    }
+
+    /// <summary>PostgreSQL text and jsonb cannot hold U+0000.</summary>
+    private static string? Clean(string? value) => value is not null && value.Contains('\0', StringComparison.Ordinal) ? value.Replace('\0', '\uFFFD') : value;
+
+    private static Task Text(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
+        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(Clean(value)!, NpgsqlDbType.Text, cancellationToken);
+
+    private static Task Json(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
+        value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value.Replace("\\u0000", "\\uFFFD", StringComparison.Ordinal), NpgsqlDbType.Jsonb, cancellationToken);
+
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string copy, IEnumerable<T> rows, Func<NpgsqlBinaryImporter, T, Task> write, CancellationToken cancellationToken)
+    {
+        await using var writer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync(cancellationToken);
+            await write(writer, row);
+        }
+
+        await writer.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

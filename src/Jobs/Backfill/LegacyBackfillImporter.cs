@@ -1,0 +1,547 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+using Portal.Domain.Backfill.Baselines;
+using Portal.Domain.Backfill.Matching;
+using Portal.Domain.Backfill.Normalization;
+using Portal.Domain.Backfill.Records;
+
+namespace Portal.Jobs.Backfill;
+
+/// <summary>
+/// Imports a legacy outreach CSV (seed 001) in sets: rows are read, hashed and normalized, matched batch by batch
+/// (companies through the per-import <see cref="CompanyIndex"/>, people through one bulk lookup query per batch),
+/// and each batch is written with binary COPY into temporary tables and a few set-based statements, committed
+/// together with the import's checkpoint. A cancelled or crashed import resumes after its checkpoint; every input
+/// row ends with exactly one backfill_log row. A dry run is one transaction rolled back. Never calls a provider.
+/// </summary>
+public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
+{
+    public const string SourceSystem = "backfill";
+    public const string MissingPartSource = "backfill_import";
+    public const string LowConfidenceMatch = "low_confidence_match";
+
+    private static readonly JsonSerializerOptions MatchJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>The fields of a person an import may set, as named in people_master and in locked_fields.</summary>
+    private static readonly string[] PersonFields = ["first_name", "last_name", "full_name", "title", "email", "phone", "linkedin_url"];
+
+    public delegate Task Progress(long done, long? total, string message);
+
+    public async Task<BackfillImportSummary> ImportAsync(long importId, Stream csv, BackfillImportOptions options, Progress? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(csv);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
+        progress ??= (_, _, _) => Task.CompletedTask;
+        var clock = Stopwatch.StartNew();
+        var normalizer = new RowNormalizer(options.Rules);
+        options.Thresholds.Validate();
+        options.Scoring.Validate();
+        var summary = new BackfillImportSummary { ImportId = importId, DryRun = options.DryRun };
+
+        long? total = null;
+        if (csv.CanSeek)
+        {
+            var start = csv.Position;
+            using (var counter = new LegacyCsvReader(csv, leaveOpen: true))
+            {
+                total = counter.ReadRows(cancellationToken).LongCount();
+            }
+
+            csv.Position = start;
+            summary.RowsLoaded = total.Value;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var dryRun = options.DryRun ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        var checkpoint = await ReadCheckpointAsync(connection, dryRun, importId, total, cancellationToken);
+        summary.ResumedAfterRow = checkpoint;
+        await CreateTempTablesAsync(connection, dryRun, cancellationToken);
+        var companies = await LoadCompaniesAsync(connection, dryRun, normalizer, cancellationToken);
+        var context = new ImportContext(importId, options, normalizer, companies, summary);
+
+        using var reader = new LegacyCsvReader(csv, leaveOpen: true);
+        await progress(checkpoint, total, checkpoint > 0 ? $"Resuming after row {checkpoint:N0}" : "Importing");
+        var batch = new List<LegacyCsvRow>(options.BatchSize);
+        var lastRow = checkpoint;
+        var rows = reader.ReadRows(cancellationToken).GetEnumerator();
+        using (rows)
+        {
+            while (true)
+            {
+                batch.Clear();
+                while (batch.Count < options.BatchSize && rows.MoveNext())
+                {
+                    if (rows.Current.RowNumber > checkpoint)
+                    {
+                        batch.Add(rows.Current);
+                    }
+                }
+
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!await TryBatchAsync(connection, dryRun, context, batch, cancellationToken))
+                {
+                    // The database rejected something in the batch: redo it row by row, so that only the rows it
+                    // rejects fail (as errors with the database's message) and the import goes on.
+                    foreach (var row in batch)
+                    {
+                        if (!await TryBatchAsync(connection, dryRun, context, [row], cancellationToken))
+                        {
+                            await WriteRejectedAsync(connection, dryRun, context, row, cancellationToken);
+                        }
+                    }
+                }
+
+                lastRow = batch[^1].RowNumber;
+                summary.BatchesCommitted++;
+                summary.RowsProcessed += batch.Count;
+                await progress(lastRow, total, $"Imported {lastRow:N0}{(total is null ? "" : $" of {total:N0}")} rows");
+            }
+        }
+
+        summary.RowsLoaded = Math.Max(summary.RowsLoaded, lastRow);
+        summary.Outcomes = await OutcomesAsync(connection, dryRun, importId, cancellationToken);
+        summary.Completed = true;
+        if (dryRun is not null)
+        {
+            await dryRun.RollbackAsync(cancellationToken);
+        }
+
+        summary.Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
+        return summary;
+    }
+
+    /// <summary>Decides and writes rows in one transaction (a savepoint in a dry run) with the checkpoint; false when the database rejected them (nothing kept).</summary>
+    private static async Task<bool> TryBatchAsync(NpgsqlConnection connection, NpgsqlTransaction? dryRun, ImportContext context, List<LegacyCsvRow> rows, CancellationToken cancellationToken)
+    {
+        var before = context.Summary.Counters();
+        await using var own = dryRun is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = dryRun ?? own!;
+        if (dryRun is not null)
+        {
+            await dryRun.SaveAsync("bf_batch", cancellationToken);
+        }
+
+        try
+        {
+            var work = await DecideAsync(connection, transaction, context, rows, cancellationToken);
+            await WriteAsync(connection, transaction, context, work, cancellationToken);
+            await SetCheckpointAsync(connection, transaction, context.ImportId, rows[^1].RowNumber, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+            else
+            {
+                await dryRun!.ReleaseAsync("bf_batch", cancellationToken);
+            }
+
+            return true;
+        }
+        catch (PostgresException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            if (own is not null)
+            {
+                await own.RollbackAsync(CancellationToken.None);
+            }
+            else
+            {
+                await dryRun!.RollbackAsync("bf_batch", CancellationToken.None);
+            }
+
+            // Forget what the rolled-back rows taught the import: the companies they created, their counts.
+            context.Summary.RestoreCounters(before);
+            foreach (var company in context.Batch.NewCompanies)
+            {
+                context.Companies.Remove(company.Id);
+                context.CompanyNames.Remove(company.Id);
+                foreach (var key in context.CompanyDecisions.Where(d => d.Value.MatchedId == company.Id).Select(d => d.Key).ToList())
+                {
+                    context.CompanyDecisions.Remove(key);
+                }
+            }
+
+            context.LastRejection = ex.MessageText;
+            return false;
+        }
+    }
+
+    /// <summary>Logs a row the database rejected as an error (with the database's message) and moves the checkpoint past it.</summary>
+    private static async Task WriteRejectedAsync(NpgsqlConnection connection, NpgsqlTransaction? dryRun, ImportContext context, LegacyCsvRow row, CancellationToken cancellationToken)
+    {
+        await using var own = dryRun is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        var transaction = dryRun ?? own!;
+        context.Batch = new BatchState();
+        var item = new BackfillRowWork(row, RowHash.Of(row.Cells));
+        Fail(item, "the database rejected the row: " + context.LastRejection);
+        context.Summary.Errors++;
+        await WriteAsync(connection, transaction, context, [item], cancellationToken);
+        await SetCheckpointAsync(connection, transaction, context.ImportId, row.RowNumber, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+    }
+
+    private sealed record ImportContext(long ImportId, BackfillImportOptions Options, RowNormalizer Normalizer, CompanyIndex Companies, BackfillImportSummary Summary)
+    {
+        /// <summary>Decisions per distinct (normalized name, domain), reused by later rows of the import.</summary>
+        public Dictionary<(string Name, string? Domain), MatchDecision> CompanyDecisions { get; } = [];
+
+        /// <summary>Names of the companies known to the import, for the talent-flow snapshot.</summary>
+        public Dictionary<string, string> CompanyNames { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The database's message for the last batch it rejected.</summary>
+        public string? LastRejection { get; set; }
+
+        /// <summary>What the batch being decided will write.</summary>
+        public BatchState Batch { get; set; } = new();
+
+        public string WorkerId { get; } = Environment.MachineName;
+
+        public string ProcessId { get; } = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Decides every row of a batch in memory, after one query for duplicates and one for person candidates.</summary>
+    private static async Task<List<BackfillRowWork>> DecideAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ImportContext context, List<LegacyCsvRow> batch, CancellationToken cancellationToken)
+    {
+        var summary = context.Summary;
+        context.Batch = new BatchState();
+        var work = new List<BackfillRowWork>(batch.Count);
+        foreach (var row in batch)
+        {
+            work.Add(new BackfillRowWork(row, RowHash.Of(row.Cells)));
+        }
+
+        var seenBefore = await SeenHashesAsync(connection, transaction, context.ImportId, batch[0].RowNumber, work.Select(w => w.Hash).Distinct().ToArray(), cancellationToken);
+        var inBatch = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in work)
+        {
+            var firstTime = inBatch.Add(item.Hash);
+            if (item.Source.Error is not null)
+            {
+                Fail(item, item.Source.Error);
+                continue;
+            }
+
+            summary.RowsValid++;
+            if (!firstTime || seenBefore.Contains(item.Hash))
+            {
+                item.Status = ResolutionStatus.Duplicate;
+                item.Actions["duplicate_of"] = firstTime ? "earlier_import" : "earlier_row";
+                continue;
+            }
+
+            try
+            {
+                item.Normalized = context.Normalizer.Row(item.Source.Row!);
+                summary.Warnings += item.Normalized.Warnings.Count;
+                if (item.Normalized.Warnings.Count > 0)
+                {
+                    item.Actions["warnings"] = new JsonArray([.. item.Normalized.Warnings.Select(w => (JsonNode?)w)]);
+                }
+
+                if (item.Normalized.CompanyName is null || item.Normalized.FullName is null)
+                {
+                    Fail(item, "required value unusable after normalization: " + string.Join("; ", item.Normalized.Warnings));
+                    continue;
+                }
+
+                DecideCompany(context, item);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Fail(item, ex.Message);
+            }
+        }
+
+        // One query for every person any row of the batch could match exactly, plus the people of the matched companies.
+        var pending = work.Where(w => w.Status.Length == 0).ToList();
+        var people = await LoadPeopleAsync(connection, transaction, pending, cancellationToken);
+        foreach (var item in pending)
+        {
+            try
+            {
+                DecidePerson(context, item, people);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                Fail(item, ex.Message);
+            }
+        }
+
+        foreach (var item in work)
+        {
+            Count(summary, item);
+        }
+
+        return work;
+    }
+
+    private static void Fail(BackfillRowWork item, string message)
+    {
+        item.Status = ResolutionStatus.Error;
+        item.Error = message;
+        item.Baselines = false;
+    }
+
+    private static void Count(BackfillImportSummary summary, BackfillRowWork item)
+    {
+        switch (item.Status)
+        {
+            case ResolutionStatus.Error:
+                summary.Errors++;
+                break;
+            case ResolutionStatus.Duplicate:
+                summary.Duplicates++;
+                break;
+            case ResolutionStatus.Unresolved:
+                summary.Unresolved++;
+                break;
+            case ResolutionStatus.SkippedLocked:
+                summary.LockedFieldSkips++;
+                break;
+        }
+    }
+
+    private static void DecideCompany(ImportContext context, BackfillRowWork item)
+    {
+        var row = item.Normalized!;
+        var key = (row.CompanyName!, row.CompanyDomain);
+        if (!context.CompanyDecisions.TryGetValue(key, out var decision))
+        {
+            var candidates = context.Companies.Candidates(row.CompanyName!, row.CompanyDomain);
+            decision = CompanyMatcher.Match(new CompanyRow(row.CompanyName!, row.CompanyDomain), candidates, context.Options.Thresholds);
+            context.CompanyDecisions[key] = decision;
+        }
+
+        item.MatchType = Kind(decision.Kind);
+        item.Confidence = decision.Confidence;
+        item.Actions["company"] = Describe(decision);
+        switch (decision.Kind)
+        {
+            case MatchKind.Perfect or MatchKind.Fuzzy:
+                item.CompanyId = decision.MatchedId;
+                context.Summary.CompaniesMatched++;
+                break;
+            case MatchKind.Review:
+                Unresolve(item, decision, null);
+                break;
+            default:
+                var id = NewCompanyId(row.CompanyName!, row.CompanyDomain);
+                var created = new CompanyCandidate(id, row.CompanyName!, row.CompanyDomain);
+                context.Companies.Add(created);
+                context.CompanyNames[id] = row.CompanyName!;
+                context.CompanyDecisions[key] = new MatchDecision(MatchKind.Perfect, id, 1.0, [new MatchCandidate(id, 1.0, "created_by_this_import")]);
+                item.CompanyId = id;
+                item.Actions["company_created"] = id;
+                context.Summary.CompaniesCreated++;
+                context.Batch.NewCompanies.Add(new NewCompany(id, row.CompanyName!, row.CompanyDomain, null));
+                break;
+        }
+    }
+
+    private static void Unresolve(BackfillRowWork item, MatchDecision? company, MatchDecision? person)
+    {
+        item.Status = ResolutionStatus.Unresolved;
+        item.MatchType = Kind(MatchKind.Review);
+        var attempts = new JsonObject();
+        if (company is not null)
+        {
+            attempts["company"] = JsonSerializer.SerializeToNode(company, MatchJson);
+        }
+
+        if (person is not null)
+        {
+            attempts["person"] = JsonSerializer.SerializeToNode(person, MatchJson);
+            attempts["company_id"] = item.CompanyId;
+        }
+
+        item.MatchAttempts = attempts.ToJsonString();
+        item.Actions["review"] = person is null ? "company" : "person";
+    }
+
+    private static void DecidePerson(ImportContext context, BackfillRowWork item, PersonLookup people)
+    {
+        var row = item.Normalized!;
+        var personRow = new PersonRow(row.FullName!, row.FirstName, row.LastName, row.Email, row.LinkedInUrl, row.Title);
+        var candidates = people.Candidates(personRow, item.CompanyId!);
+        var decision = PersonMatcher.Match(personRow, item.CompanyId, candidates.Select(p => p.ToCandidate()).ToList(), context.Options.Thresholds);
+        item.Actions["person"] = Describe(decision);
+        if (decision.Kind == MatchKind.Review)
+        {
+            item.Confidence = decision.Confidence;
+            Unresolve(item, null, decision);
+            return;
+        }
+
+        if (decision.IsMatch)
+        {
+            var person = people.Get(decision.MatchedId!);
+            item.PersonId = person.Id;
+            item.MatchType = Kind(decision.Kind);
+            item.Confidence = decision.Confidence;
+            context.Summary.PeopleMatched++;
+            UpdatePerson(context, item, person, row);
+            return;
+        }
+
+        var id = $"BF-{context.ImportId}-{item.Source.RowNumber}";
+        var created = new KnownPerson
+        {
+            Id = id,
+            CompanyId = item.CompanyId!,
+            FullName = row.FullName!,
+            FirstName = row.FirstName,
+            LastName = row.LastName,
+            Title = row.Title,
+            Email = row.Email,
+            Phone = row.Phone,
+            LinkedinUrl = row.LinkedInUrl,
+            New = true,
+        };
+        people.Add(created);
+        context.Batch.NewPeople.Add(created);
+        item.PersonId = id;
+        item.Status = ResolutionStatus.Initialized;
+        item.Baselines = true;
+        item.Actions["person_created"] = id;
+        context.Summary.PeopleCreated++;
+        PrepareBaselines(context, item, created);
+    }
+
+    private static void UpdatePerson(ImportContext context, BackfillRowWork item, KnownPerson person, NormalizedRow row)
+    {
+        var changed = new JsonArray();
+        var locked = new JsonArray();
+        foreach (var field in PersonFields)
+        {
+            var incoming = Incoming(row, field);
+            var current = Current(person, field);
+            if (incoming is null || string.Equals(incoming, current, field is "email" or "linkedin_url" ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (person.IsLocked(field))
+            {
+                locked.Add(field);
+                continue;
+            }
+
+            changed.Add(field);
+            Set(person, field, incoming);
+            context.Batch.Update(person).Set(field, incoming);
+        }
+
+        context.Summary.LockedFieldsKept += locked.Count;
+        if (changed.Count > 0)
+        {
+            item.Actions["updated_fields"] = changed;
+            context.Summary.PeopleUpdated++;
+        }
+
+        if (locked.Count > 0)
+        {
+            item.Actions["skipped_locked_fields"] = locked;
+        }
+
+        if (changed.Count == 0 && locked.Count > 0)
+        {
+            item.Status = ResolutionStatus.SkippedLocked;
+            return;
+        }
+
+        if (changed.Count == 0)
+        {
+            item.Actions["no_changes"] = true;
+        }
+
+        item.Status = ResolutionStatus.Initialized;
+        item.Baselines = true;
+        PrepareBaselines(context, item, person);
+    }
+
+    private static void PrepareBaselines(ImportContext context, BackfillRowWork item, KnownPerson person)
+    {
+        var row = item.Normalized!;
+        var bit = BitBaseline.Compute(row.HistoricalOpenCount ?? 0, row.HistoricalReplyCount ?? 0, row.HistoricalMeetingCount ?? 0, context.Options.Scoring);
+        var companyName = context.CompanyNames.TryGetValue(person.CompanyId, out var name) ? name : row.CompanyName;
+        context.Batch.Baselines.Add(new BaselineWork(item, person.Id, person.CompanyId, bit,
+            TalentFlowBaseline.Hash(person.FullName, person.Title, companyName, person.LinkedinUrl),
+            TalentFlowBaseline.Snapshot(person.FullName, person.Title, companyName, person.LinkedinUrl)));
+        item.Actions["bit_baseline"] = new JsonObject { ["score"] = bit.Score, ["tier"] = bit.Tier, ["signals"] = bit.Signals.Count };
+        item.Actions["talent_flow_baseline"] = true;
+    }
+
+    private static string? Incoming(NormalizedRow row, string field) => field switch
+    {
+        "first_name" => row.FirstName,
+        "last_name" => row.LastName,
+        "full_name" => row.FullName,
+        "title" => row.Title,
+        "email" => row.Email,
+        "phone" => row.Phone,
+        "linkedin_url" => row.LinkedInUrl,
+        _ => null,
+    };
+
+    private static string? Current(KnownPerson person, string field) => field switch
+    {
+        "first_name" => person.FirstName,
+        "last_name" => person.LastName,
+        "full_name" => person.FullName,
+        "title" => person.Title,
+        "email" => person.Email,
+        "phone" => person.Phone,
+        "linkedin_url" => person.LinkedinUrl,
+        _ => null,
+    };
+
+    private static void Set(KnownPerson person, string field, string value)
+    {
+        switch (field)
+        {
+            case "first_name": person.FirstName = value; break;
+            case "last_name": person.LastName = value; break;
+            case "full_name": person.FullName = value; break;
+            case "title": person.Title = value; break;
+            case "email": person.Email = value; break;
+            case "phone": person.Phone = value; break;
+            case "linkedin_url": person.LinkedinUrl = value; break;
+        }
+    }
+
+    private static JsonObject Describe(MatchDecision decision) => new()
+    {
+        ["match_type"] = Kind(decision.Kind),
+        ["id"] = decision.MatchedId,
+        ["confidence"] = Math.Round(decision.Confidence, 3),
+        ["candidates"] = decision.Candidates.Count,
+    };
+
+    private static string Kind(MatchKind kind) => kind switch
+    {
+        MatchKind.Perfect => "perfect",
+        MatchKind.Fuzzy => "fuzzy",
+        MatchKind.Review => "review",
+        _ => "no_match",
+    };
+
+    /// <summary>A stable id for a company the import creates: the same normalized name and domain always give the same id.</summary>
+    private static string NewCompanyId(string name, string? domain)
+    {
+        var key = CompanyMatcher.DomainKey(domain) ?? "name:" + name.ToLowerInvariant();
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(key));
+        return "BFC-" + Convert.ToHexStringLower(hash.AsSpan(0, 10));
+    }
+}
