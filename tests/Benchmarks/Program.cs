@@ -1,11 +1,16 @@
 using Portal.Benchmarks;
 
-// ./dev bench [runs]  — prints figures; exits 1 when a target is missed.
+// ./dev bench [runs|slots]  — prints figures; exits 1 when a target is missed.
 var which = args.FirstOrDefault() ?? "all";
 var ok = true;
 if (which is "all" or "runs")
 {
     ok &= await RunsListBenchmark.RunAsync();
+}
+
+if (which is "all" or "slots")
+{
+    ok &= await SlotsBenchmark.RunAsync();
 }
 
 return ok ? 0 : 1;

@@ -75,9 +75,14 @@ public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts
             companies = companies.Where(c => db.CompanySlots.Any(s => s.CompanyUniqueId == c.CompanyUniqueId && s.EnrichmentAttempts >= minAttempts));
         }
 
-        if (query.HasPendingBackfill is { } pending)
+        // Any(...) and !Any(...) become EXISTS / NOT EXISTS; comparing Any(...) with a bool would be a subplan per company.
+        if (query.HasPendingBackfill == true)
         {
-            companies = companies.Where(c => db.PeopleRawIntake.Any(i => i.CompanyUniqueId == c.CompanyUniqueId && i.SourceSystem == PersonIntake.SlotBackfillSource && !i.Validated) == pending);
+            companies = companies.Where(c => db.PeopleRawIntake.Any(i => i.CompanyUniqueId == c.CompanyUniqueId && i.SourceSystem == PersonIntake.SlotBackfillSource && !i.Validated));
+        }
+        else if (query.HasPendingBackfill == false)
+        {
+            companies = companies.Where(c => !db.PeopleRawIntake.Any(i => i.CompanyUniqueId == c.CompanyUniqueId && i.SourceSystem == PersonIntake.SlotBackfillSource && !i.Validated));
         }
 
         companies = (query.SortBy, query.Descending) switch

@@ -25,6 +25,7 @@ public sealed class SlotEvaluator(NpgsqlDataSource dataSource)
         var summary = new SlotEvaluationSummary { DryRun = options.DryRun };
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var startedAt = await ScalarAsync<DateTime>(connection, null, "SELECT now()");
+        await ExecuteAsync(connection, null, "SET jit = off");
 
         // A dry run is one transaction rolled back at the end; a real run commits batch by batch so a
         // cancelled run keeps what it finished (the next run re-evaluates the rest, idempotently).
@@ -100,14 +101,15 @@ public sealed class SlotEvaluator(NpgsqlDataSource dataSource)
             TRUNCATE classified_person, reclassified_company;
             """);
         long classified = 0;
+        string? after = null;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rows = new List<(string Id, string? Title)>();
             await using (var read = new NpgsqlCommand(
-                $"SELECT unique_id, title FROM marketing.people_master WHERE title IS DISTINCT FROM classified_title OR (title IS NULL AND cardinality(slot_types) > 0) LIMIT {ClassifyBatch}",
+                $"SELECT unique_id, title FROM marketing.people_master WHERE (@after::text IS NULL OR unique_id > @after) AND (title IS DISTINCT FROM classified_title OR (title IS NULL AND cardinality(slot_types) > 0)) ORDER BY unique_id LIMIT {ClassifyBatch}",
                 connection,
-                transaction))
+                transaction) { Parameters = { new("after", (object?)after ?? DBNull.Value) } })
             await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
@@ -135,14 +137,21 @@ public sealed class SlotEvaluator(NpgsqlDataSource dataSource)
             }
 
             // Classification is derived data: updated_at stays as the people's writers left it.
-            await ExecuteAsync(connection, transaction, """
+            await using (var update = new NpgsqlCommand("""
                 UPDATE marketing.people_master p SET slot_types = c.slot_types, classified_title = p.title
-                  FROM classified_person c WHERE p.unique_id = c.unique_id;
+                  FROM classified_person c WHERE p.unique_id = c.unique_id AND p.unique_id BETWEEN @lo AND @hi;
                 INSERT INTO reclassified_company
                 SELECT DISTINCT p.company_unique_id FROM marketing.people_master p JOIN classified_person c USING (unique_id)
+                 WHERE p.unique_id BETWEEN @lo AND @hi
                 ON CONFLICT DO NOTHING;
-                """);
+                """, connection, transaction))
+            {
+                update.Parameters.AddWithValue("lo", rows[0].Id);
+                update.Parameters.AddWithValue("hi", rows[^1].Id);
+                await update.ExecuteNonQueryAsync(cancellationToken);
+            }
             classified += rows.Count;
+            after = rows[^1].Id;
             await progress(0, 0, $"Classified {classified:N0} titles");
         }
     }
@@ -155,14 +164,15 @@ public sealed class SlotEvaluator(NpgsqlDataSource dataSource)
             return;
         }
 
-        // Anything that can change a slot: the company, its people (titles, new, moved), finished enrichment rounds.
+        // Anything that can change a slot: the company, its people (titles, new, moved), finished enrichment rounds
+        // (searches this job cancelled itself change nothing).
         const string sql = """
             INSERT INTO eval_company
             SELECT company_unique_id FROM marketing.company_master WHERE updated_at > @since
             UNION SELECT company_unique_id FROM marketing.people_master WHERE updated_at > @since
             UNION SELECT company_unique_id FROM reclassified_company
             UNION SELECT company_unique_id FROM public.agent_routing_log
-                   WHERE record_type = 'person_slot_backfill' AND completed_at > @since AND company_unique_id IS NOT NULL
+                   WHERE record_type = 'person_slot_backfill' AND status IN ('done', 'failed') AND completed_at > @since AND company_unique_id IS NOT NULL
             ON CONFLICT DO NOTHING
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
@@ -177,15 +187,7 @@ public sealed class SlotEvaluator(NpgsqlDataSource dataSource)
             WITH batch AS (
                 SELECT company_unique_id FROM eval_company WHERE @after::text IS NULL OR company_unique_id > @after
                  ORDER BY company_unique_id LIMIT @batch),
-            slot_types(slot_type) AS (VALUES ('CEO'), ('CFO'), ('HR')),
-            candidates AS (
-                SELECT p.company_unique_id, st.slot_type, p.unique_id,
-                       row_number() OVER (PARTITION BY p.company_unique_id, st.slot_type
-                                          ORDER BY p.manually_corrected_title DESC, cardinality(p.slot_types), p.updated_at DESC, p.unique_id) AS rank,
-                       count(*) OVER (PARTITION BY p.company_unique_id, st.slot_type) AS candidate_count
-                  FROM batch b
-                  JOIN marketing.people_master p ON p.company_unique_id = b.company_unique_id
-                  JOIN slot_types st ON st.slot_type = ANY (p.slot_types))
+            slot_types(slot_type) AS (VALUES ('CEO'), ('CFO'), ('HR'))
             SELECT b.company_unique_id, st.slot_type, s.status, coalesce(s.enrichment_attempts, 0), s.person_unique_id,
                    coalesce(s.candidate_count, 0), c.unique_id, coalesce(c.candidate_count, 0)::int, m.company_name,
                    (SELECT count(*)::int FROM public.agent_routing_log r
@@ -195,8 +197,17 @@ public sealed class SlotEvaluator(NpgsqlDataSource dataSource)
               FROM batch b
               JOIN marketing.company_master m ON m.company_unique_id = b.company_unique_id
              CROSS JOIN slot_types st
-              LEFT JOIN marketing.company_slot s ON s.company_unique_id = b.company_unique_id AND s.slot_type = st.slot_type
-              LEFT JOIN candidates c ON c.company_unique_id = b.company_unique_id AND c.slot_type = st.slot_type AND c.rank = 1
+              LEFT JOIN LATERAL (
+                  SELECT s.status, s.enrichment_attempts, s.person_unique_id, s.candidate_count, s.attempts_since
+                    FROM marketing.company_slot s
+                   WHERE s.company_unique_id = b.company_unique_id AND s.slot_type = st.slot_type
+                  OFFSET 0) s ON TRUE
+              LEFT JOIN LATERAL (
+                  SELECT p.unique_id, count(*) OVER () AS candidate_count
+                    FROM marketing.people_master p
+                   WHERE p.company_unique_id = b.company_unique_id AND st.slot_type = ANY (p.slot_types)
+                   ORDER BY p.manually_corrected_title DESC, cardinality(p.slot_types), p.updated_at DESC, p.unique_id
+                   LIMIT 1) c ON TRUE
              ORDER BY b.company_unique_id, st.slot_type
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
@@ -265,7 +276,8 @@ public sealed class SlotEvaluator(NpgsqlDataSource dataSource)
         await ExecuteAsync(connection, transaction, """
             CREATE TEMP TABLE IF NOT EXISTS slot_outcome (
                 company_unique_id text, slot_type text, status text, attempts int, person_unique_id text,
-                backfill_attempt int, candidate_count int, is_new bool, changed bool, status_changed bool) ON COMMIT PRESERVE ROWS;
+                backfill_attempt int, candidate_count int, is_new bool, changed bool, status_changed bool,
+                PRIMARY KEY (company_unique_id, slot_type)) ON COMMIT PRESERVE ROWS;
             TRUNCATE slot_outcome;
             """);
         await using (var writer = await connection.BeginBinaryImportAsync(
@@ -289,6 +301,9 @@ public sealed class SlotEvaluator(NpgsqlDataSource dataSource)
 
             await writer.CompleteAsync(cancellationToken);
         }
+
+        // Temp tables are never auto-analyzed: without this the planner guesses ~150 rows for 60,000.
+        await ExecuteAsync(connection, transaction, "ANALYZE slot_outcome");
 
         const string upsertSlots = """
             WITH written AS (
@@ -339,7 +354,7 @@ public sealed class SlotEvaluator(NpgsqlDataSource dataSource)
             INSERT INTO intake.people_raw_intake (company_unique_id, company_name, source_system, slot_type, backfill_source, enrichment_attempt, validated, created_at)
             SELECT o.company_unique_id, c.company_name, '{PersonIntake.SlotBackfillSource}', o.slot_type, 'slot_evaluation', o.backfill_attempt, FALSE, now()
               FROM slot_outcome o JOIN marketing.company_master c USING (company_unique_id)
-             WHERE o.backfill_attempt IS NOT NULL
+             WHERE o.backfill_attempt IS NOT NULL AND c.company_unique_id BETWEEN @lo AND @hi
             ON CONFLICT (company_unique_id, slot_type) WHERE source_system = 'slot_backfill' AND validated = FALSE
             DO UPDATE SET enrichment_attempt = EXCLUDED.enrichment_attempt, updated_at = now()
              WHERE people_raw_intake.enrichment_attempt IS DISTINCT FROM EXCLUDED.enrichment_attempt;
@@ -351,23 +366,31 @@ public sealed class SlotEvaluator(NpgsqlDataSource dataSource)
                   FROM slot_outcome o
                   JOIN intake.people_raw_intake i ON i.company_unique_id = o.company_unique_id AND i.slot_type = o.slot_type
                                                   AND i.source_system = 'slot_backfill' AND NOT i.validated
-                 WHERE o.backfill_attempt IS NOT NULL
+                 WHERE o.backfill_attempt IS NOT NULL AND i.company_unique_id BETWEEN @lo AND @hi
                 ON CONFLICT (company_unique_id, slot_type, enrichment_attempt) WHERE record_type = 'person_slot_backfill' DO NOTHING
                 RETURNING 1)
             SELECT count(*) FROM queued;
             """;
         await using (var requests = new NpgsqlCommand(requestSql, connection, transaction))
         {
+            requests.Parameters.AddWithValue("lo", outcomes[0].CompanyId);
+            requests.Parameters.AddWithValue("hi", outcomes[^1].CompanyId);
             tally.BackfillTriggered += (long)(await requests.ExecuteScalarAsync(cancellationToken))!;
         }
 
         // A slot that no longer needs a person stops its queued search.
-        await ExecuteAsync(connection, transaction, """
+        await using (var cancel = new NpgsqlCommand("""
             UPDATE public.agent_routing_log r SET status = 'cancelled', completed_at = now(), result = 'slot_no_longer_open'
               FROM slot_outcome o
              WHERE o.backfill_attempt IS NULL AND r.record_type = 'person_slot_backfill' AND r.status = 'queued'
                AND r.company_unique_id = o.company_unique_id AND r.slot_type = o.slot_type
-            """);
+               AND r.company_unique_id BETWEEN @lo AND @hi
+            """, connection, transaction))
+        {
+            cancel.Parameters.AddWithValue("lo", outcomes[0].CompanyId);
+            cancel.Parameters.AddWithValue("hi", outcomes[^1].CompanyId);
+            await cancel.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     private static async Task<Dictionary<string, double>> TableFillRatesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction)
