@@ -28,6 +28,7 @@ public static class JobsServiceCollectionExtensions
         var nodeName = configuration[$"{RunOptions.Section}:{nameof(RunOptions.NodeName)}"] ?? new RunOptions().NodeName;
 
         services.AddSingleton<RunStore>();
+        services.AddSingleton<RunJobServices>();
         services.AddSingleton<RunHistory>();
         services.AddSingleton<LocalRuns>();
         services.AddSingleton<RunEventHub>();

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Portal.Domain.Backfill.Baselines;
@@ -20,11 +19,8 @@ public sealed class ImportLegacyBackfillJob(
     ConfigStore config,
     NpgsqlDataSource dataSource,
     IOptions<BackfillUploadOptions> backfill,
-    RunStore store,
-    LocalRuns localRuns,
-    IOptions<RunOptions> options,
-    ILogger<ImportLegacyBackfillJob> logger)
-    : RunJob(store, localRuns, options, logger)
+    RunJobServices services)
+    : RunJob(services)
 {
     public const string Name = "import-legacy-backfill";
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Portal.Jobs.Runs;
 
 namespace Portal.Jobs.Demo;
@@ -8,8 +6,7 @@ namespace Portal.Jobs.Demo;
 /// Counts to a number with a pause per step: a harmless job to watch progress, cancellation and
 /// recovery with. Resumes from its saved count when a node picks it up after another died.
 /// </summary>
-public sealed class CountSlowlyJob(RunStore store, LocalRuns localRuns, IOptions<RunOptions> options, ILogger<CountSlowlyJob> logger)
-    : RunJob(store, localRuns, options, logger)
+public sealed class CountSlowlyJob(RunJobServices services) : RunJob(services)
 {
     public const string Name = "demo-count";
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Portal.Jobs.Runs;
@@ -11,11 +10,8 @@ namespace Portal.Jobs.Retention;
 public sealed class PurgeRunHistoryJob(
     NpgsqlDataSource dataSource,
     IOptions<RetentionOptions> retention,
-    RunStore store,
-    LocalRuns localRuns,
-    IOptions<RunOptions> options,
-    ILogger<PurgeRunHistoryJob> logger)
-    : RunJob(store, localRuns, options, logger)
+    RunJobServices services)
+    : RunJob(services)
 {
     public const string Name = "purge-run-history";
     private const int BatchSize = 5_000;

@@ -10,9 +10,20 @@ namespace Portal.Jobs.Runs;
 /// moves it through running to its outcome, and turns a user's cancel into a cancelled run while a
 /// node shutdown hands the firing back to Quartz for recovery on another node.
 /// </summary>
-public abstract partial class RunJob(RunStore store, LocalRuns localRuns, IOptions<RunOptions> options, ILogger logger) : IJob
+public abstract partial class RunJob : IJob
 {
     public const string RunIdKey = "runId";
+
+    private readonly RunStore store;
+    private readonly LocalRuns localRuns;
+    private readonly IOptions<RunOptions> options;
+    private readonly ILogger logger;
+
+    protected RunJob(RunJobServices services)
+    {
+        (store, localRuns, options) = (services.Store, services.LocalRuns, services.Options);
+        logger = services.LoggerFactory.CreateLogger(GetType());
+    }
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Portal.Jobs.Runs;
 using Quartz;
@@ -10,11 +9,8 @@ namespace Portal.Jobs.Slots;
 public sealed class EvaluateCompanySlotsJob(
     SlotEvaluator evaluator,
     IOptions<SlotOptions> slotOptions,
-    RunStore store,
-    LocalRuns localRuns,
-    IOptions<RunOptions> options,
-    ILogger<EvaluateCompanySlotsJob> logger)
-    : RunJob(store, localRuns, options, logger)
+    RunJobServices services)
+    : RunJob(services)
 {
     public const string Name = "evaluate-company-slots";
 
