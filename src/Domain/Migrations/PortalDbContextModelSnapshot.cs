@@ -350,6 +350,10 @@ namespace Portal.Domain.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("checkpoint");
 
+                    b.Property<string>("ColumnMap")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("column_map");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -682,6 +686,10 @@ namespace Portal.Domain.Migrations
                     b.Property<string>("Resolution")
                         .HasColumnType("text")
                         .HasColumnName("resolution");
+
+                    b.Property<string>("ResolutionChanges")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("resolution_changes");
 
                     b.Property<string>("ResolutionNote")
                         .HasColumnType("text")

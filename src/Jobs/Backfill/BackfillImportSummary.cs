@@ -18,6 +18,9 @@ public sealed record BackfillImportOptions
     public MatchingThresholds Thresholds { get; init; } = MatchingThresholds.Default;
 
     public BitScoring Scoring { get; init; } = BitScoring.Default;
+
+    /// <summary>The operator's corrections to the automatic header mapping (header → canonical column, "" to ignore).</summary>
+    public IReadOnlyDictionary<string, string>? ColumnMap { get; init; }
 }
 
 /// <summary>

@@ -4,13 +4,13 @@ using Portal.Domain.Backfill.Normalization;
 namespace Portal.Jobs.Backfill;
 
 /// <summary>One input row on its way through a batch: what was decided for it and what to write.</summary>
-internal sealed class BackfillRowWork(LegacyCsvRow source, string hash)
+internal sealed class BackfillRowWork(LegacyCsvRow source, string hash, Guid? logId = null)
 {
     public LegacyCsvRow Source { get; } = source;
 
     public string Hash { get; } = hash;
 
-    public Guid LogId { get; } = Guid.CreateVersion7();
+    public Guid LogId { get; } = logId ?? Guid.CreateVersion7();
 
     public NormalizedRow? Normalized { get; set; }
 
@@ -30,6 +30,9 @@ internal sealed class BackfillRowWork(LegacyCsvRow source, string hash)
 
     /// <summary>For an unresolved row: every candidate and score (garage.missing_parts.match_attempts).</summary>
     public string? MatchAttempts { get; set; }
+
+    /// <summary>Field → value a review resolution overwrote (so that it can be undone).</summary>
+    public Dictionary<string, string?> Previous { get; } = new(StringComparer.Ordinal);
 
     /// <summary>True when baselines are written for this row (initialized with a person).</summary>
     public bool Baselines { get; set; }

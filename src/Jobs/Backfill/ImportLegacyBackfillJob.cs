@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Portal.Domain.Backfill.Baselines;
@@ -41,20 +42,23 @@ public sealed class ImportLegacyBackfillJob(
         var rules = await config.GetCurrentAsync(ConfigKinds.NormalizationRules, NormalizationRules.Default, run.CancellationToken);
         var thresholds = await config.GetCurrentAsync(ConfigKinds.MatchingThresholds, MatchingThresholds.Default, run.CancellationToken);
         var scoring = await config.GetCurrentAsync(ConfigKinds.BitScoring, BitScoring.Default, run.CancellationToken);
-        if (!run.DryRun)
-        {
-            await using var command = dataSource.CreateCommand("""
-                UPDATE ops.backfill_import SET run_id = @run, normalization_rules_version_id = @rules,
-                       matching_thresholds_version_id = @thresholds, bit_scoring_version_id = @scoring
-                 WHERE id = @id
-                """);
-            command.Parameters.AddWithValue("id", parameters.ImportId);
-            command.Parameters.AddWithValue("run", run.RunId);
-            command.Parameters.AddWithValue("rules", (object?)rules.Version?.Id ?? DBNull.Value);
-            command.Parameters.AddWithValue("thresholds", (object?)thresholds.Version?.Id ?? DBNull.Value);
-            command.Parameters.AddWithValue("scoring", (object?)scoring.Version?.Id ?? DBNull.Value);
-            await command.ExecuteNonQueryAsync(run.CancellationToken);
-        }
+        // A dry run records nothing on the import; a real one records its run and the configuration versions it used.
+        await using var command = dataSource.CreateCommand(run.DryRun
+            ? "SELECT column_map::text FROM ops.backfill_import WHERE id = @id"
+            : """
+              UPDATE ops.backfill_import SET run_id = @run, normalization_rules_version_id = @rules,
+                     matching_thresholds_version_id = @thresholds, bit_scoring_version_id = @scoring
+               WHERE id = @id
+              RETURNING column_map::text
+              """);
+        command.Parameters.AddWithValue("id", parameters.ImportId);
+        command.Parameters.AddWithValue("run", run.RunId);
+        command.Parameters.AddWithValue("rules", (object?)rules.Version?.Id ?? DBNull.Value);
+        command.Parameters.AddWithValue("thresholds", (object?)thresholds.Version?.Id ?? DBNull.Value);
+        command.Parameters.AddWithValue("scoring", (object?)scoring.Version?.Id ?? DBNull.Value);
+        var columnMap = await command.ExecuteScalarAsync(run.CancellationToken) is string map
+            ? JsonSerializer.Deserialize<Dictionary<string, string>>(map)
+            : null;
 
         await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var summary = await importer.ImportAsync(
@@ -67,8 +71,13 @@ public sealed class ImportLegacyBackfillJob(
                 Rules = rules.Value,
                 Thresholds = thresholds.Value,
                 Scoring = scoring.Value,
+                ColumnMap = columnMap,
             },
-            (done, total, message) => run.ReportProgressAsync(done, total, message),
+            (done, total, message, counts) =>
+            {
+                run.Summary = counts;
+                return run.ReportProgressAsync(done, total, message);
+            },
             run.CancellationToken);
         await run.ReportProgressAsync(summary.RowsLoaded, summary.RowsLoaded, "Import finished", force: true);
         await run.LogAsync(

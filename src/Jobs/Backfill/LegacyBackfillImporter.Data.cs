@@ -76,7 +76,7 @@ internal sealed class PersonLookup
         Bucket(byCompany, person.CompanyId).Add(person);
     }
 
-    public KnownPerson Get(string id) => byId[id];
+    public KnownPerson? Find(string id) => byId.GetValueOrDefault(id);
 
     public List<KnownPerson> Candidates(PersonRow row, string companyId)
     {

@@ -164,6 +164,21 @@ public sealed partial class LegacyBackfillImporter
                SET enrichment_hash = EXCLUDED.enrichment_hash, snapshot_data = EXCLUDED.snapshot_data,
                    baseline_date = EXCLUDED.baseline_date, metadata = EXCLUDED.metadata;
             """;
+        if (context.Review is not null)
+        {
+            // The row is already logged (and in review): its log row and review item take the new decision.
+            sql += $"""
+
+                UPDATE public.backfill_log b SET match_type = l.match_type, match_confidence = l.match_confidence,
+                       matched_company_id = l.company_id, matched_person_id = l.person_id, resolution_status = l.status,
+                       actions_taken = l.actions, error_message = l.error
+                  FROM bf_log l WHERE b.id = l.id;
+
+                UPDATE garage.missing_parts m SET match_attempts = l.match_attempts, confidence_score = l.match_confidence
+                  FROM bf_log l WHERE m.backfill_log_id = l.id AND l.status = '{ResolutionStatus.Unresolved}';
+                """;
+        }
+
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("import", context.ImportId);
         command.Parameters.AddWithValue("worker", context.WorkerId);

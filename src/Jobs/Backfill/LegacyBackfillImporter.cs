@@ -29,14 +29,15 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
     /// <summary>The fields of a person an import may set, as named in people_master and in locked_fields.</summary>
     private static readonly string[] PersonFields = ["first_name", "last_name", "full_name", "title", "email", "phone", "linkedin_url"];
 
-    public delegate Task Progress(long done, long? total, string message);
+    /// <param name="summary">The counts so far (the same object, updated in place).</param>
+    public delegate Task Progress(long done, long? total, string message, BackfillImportSummary summary);
 
     public async Task<BackfillImportSummary> ImportAsync(long importId, Stream csv, BackfillImportOptions options, Progress? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
-        progress ??= (_, _, _) => Task.CompletedTask;
+        progress ??= (_, _, _, _) => Task.CompletedTask;
         var clock = Stopwatch.StartNew();
         var normalizer = new RowNormalizer(options.Rules);
         options.Thresholds.Validate();
@@ -47,7 +48,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         if (csv.CanSeek)
         {
             var start = csv.Position;
-            using (var counter = new LegacyCsvReader(csv, leaveOpen: true))
+            using (var counter = new LegacyCsvReader(csv, leaveOpen: true, options.ColumnMap))
             {
                 total = counter.ReadRows(cancellationToken).LongCount();
             }
@@ -64,8 +65,8 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         var companies = await LoadCompaniesAsync(connection, dryRun, normalizer, cancellationToken);
         var context = new ImportContext(importId, options, normalizer, companies, summary);
 
-        using var reader = new LegacyCsvReader(csv, leaveOpen: true);
-        await progress(checkpoint, total, checkpoint > 0 ? $"Resuming after row {checkpoint:N0}" : "Importing");
+        using var reader = new LegacyCsvReader(csv, leaveOpen: true, options.ColumnMap);
+        await progress(checkpoint, total, checkpoint > 0 ? $"Resuming after row {checkpoint:N0}" : "Importing", summary);
         var batch = new List<LegacyCsvRow>(options.BatchSize);
         var lastRow = checkpoint;
         var rows = reader.ReadRows(cancellationToken).GetEnumerator();
@@ -104,7 +105,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
                 lastRow = batch[^1].RowNumber;
                 summary.BatchesCommitted++;
                 summary.RowsProcessed += batch.Count;
-                await progress(lastRow, total, $"Imported {lastRow:N0}{(total is null ? "" : $" of {total:N0}")} rows");
+                await progress(lastRow, total, $"Imported {lastRow:N0}{(total is null ? "" : $" of {total:N0}")} rows", summary);
             }
         }
 
@@ -194,6 +195,9 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 
     private sealed record ImportContext(long ImportId, BackfillImportOptions Options, RowNormalizer Normalizer, CompanyIndex Companies, BackfillImportSummary Summary)
     {
+        /// <summary>A reviewer's decision for the level under review (when resolving a review item), or null while importing.</summary>
+        public ReviewDecision? Review { get; init; }
+
         /// <summary>Decisions per distinct (normalized name, domain), reused by later rows of the import.</summary>
         public Dictionary<(string Name, string? Domain), MatchDecision> CompanyDecisions { get; } = [];
 
@@ -219,10 +223,13 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         var work = new List<BackfillRowWork>(batch.Count);
         foreach (var row in batch)
         {
-            work.Add(new BackfillRowWork(row, RowHash.Of(row.Cells)));
+            work.Add(new BackfillRowWork(row, RowHash.Of(row.Cells), context.Review?.LogId));
         }
 
-        var seenBefore = await SeenHashesAsync(connection, transaction, context.ImportId, batch[0].RowNumber, work.Select(w => w.Hash).Distinct().ToArray(), cancellationToken);
+        // A row under review already has its outcome; a later import of the same row is that import's duplicate, not its.
+        var seenBefore = context.Review is not null
+            ? []
+            : await SeenHashesAsync(connection, transaction, context.ImportId, batch[0].RowNumber, work.Select(w => w.Hash).Distinct().ToArray(), cancellationToken);
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in work)
         {
@@ -256,7 +263,15 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
                     continue;
                 }
 
-                DecideCompany(context, item);
+                if (context.Review is { Level: ReviewLevel.Person } review)
+                {
+                    // The company was decided before the person went to review.
+                    item.CompanyId = review.CompanyId;
+                }
+                else
+                {
+                    DecideCompany(context, item);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -317,6 +332,11 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
     {
         var row = item.Normalized!;
         var key = (row.CompanyName!, row.CompanyDomain);
+        if (context.Review is { Level: ReviewLevel.Company } review)
+        {
+            context.CompanyDecisions[key] = review.Decision;
+        }
+
         if (!context.CompanyDecisions.TryGetValue(key, out var decision))
         {
             var candidates = context.Companies.Candidates(row.CompanyName!, row.CompanyDomain);
@@ -375,7 +395,9 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         var row = item.Normalized!;
         var personRow = new PersonRow(row.FullName!, row.FirstName, row.LastName, row.Email, row.LinkedInUrl, row.Title);
         var candidates = people.Candidates(personRow, item.CompanyId!);
-        var decision = PersonMatcher.Match(personRow, item.CompanyId, candidates.Select(p => p.ToCandidate()).ToList(), context.Options.Thresholds);
+        var decision = context.Review is { Level: ReviewLevel.Person } review
+            ? review.Decision
+            : PersonMatcher.Match(personRow, item.CompanyId, candidates.Select(p => p.ToCandidate()).ToList(), context.Options.Thresholds);
         item.Actions["person"] = Describe(decision);
         if (decision.Kind == MatchKind.Review)
         {
@@ -386,7 +408,8 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 
         if (decision.IsMatch)
         {
-            var person = people.Get(decision.MatchedId!);
+            var person = people.Find(decision.MatchedId!)
+                ?? throw new InvalidOperationException($"Person {decision.MatchedId} is no longer a candidate (deleted, or moved to another company).");
             item.PersonId = person.Id;
             item.MatchType = Kind(decision.Kind);
             item.Confidence = decision.Confidence;
@@ -439,6 +462,12 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
             }
 
             changed.Add(field);
+            if (context.Review is not null)
+            {
+                // A review resolution can be undone: keep what it overwrote.
+                item.Previous[field] = current;
+            }
+
             Set(person, field, incoming);
             context.Batch.Update(person).Set(field, incoming);
         }

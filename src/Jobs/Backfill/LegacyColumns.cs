@@ -44,6 +44,9 @@ public static class LegacyColumns
         return key.Length > 0 && Aliases.TryGetValue(key, out var column) ? column : null;
     }
 
+    /// <summary>A header cell as shown and as keyed in a column map: without a BOM and surrounding spaces.</summary>
+    public static string Display(string header) => header.Trim('\uFEFF', ' ');
+
     /// <summary>Builds a legacy row from the cells of the mapped columns (index = position in the record).</summary>
     public static LegacyRow ToRow(IReadOnlyDictionary<string, int> columns, IReadOnlyList<string> cells)
     {

@@ -44,12 +44,13 @@ public sealed class LegacyCsvReader : IDisposable
     private readonly IEnumerator<RawRecord> records;
     private int rowNumber;
 
-    public LegacyCsvReader(Stream stream, bool leaveOpen = false)
+    /// <param name="columnMap">Header cell → canonical column, overriding the automatic mapping for those headers ("" ignores the column).</param>
+    public LegacyCsvReader(Stream stream, bool leaveOpen = false, IReadOnlyDictionary<string, string>? columnMap = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         text = new StreamReader(stream, decoding.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen);
         records = Records(text).GetEnumerator();
-        Header = ReadHeader();
+        Header = ReadHeader(columnMap ?? new Dictionary<string, string>());
     }
 
     public LegacyHeaderMapping Header { get; }
@@ -114,11 +115,11 @@ public sealed class LegacyCsvReader : IDisposable
     /// The header mapping, the first <paramref name="maxRows"/> rows normalized, and a validation report with every
     /// error and warning of those rows by row and column; nothing is written anywhere.
     /// </summary>
-    public static LegacyCsvPreview Preview(Stream stream, int maxRows, RowNormalizer? normalizer = null)
+    public static LegacyCsvPreview Preview(Stream stream, int maxRows, RowNormalizer? normalizer = null, IReadOnlyDictionary<string, string>? columnMap = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxRows);
         normalizer ??= new RowNormalizer(NormalizationRules.Default);
-        using var reader = new LegacyCsvReader(stream, leaveOpen: true);
+        using var reader = new LegacyCsvReader(stream, leaveOpen: true, columnMap);
         var rows = new List<LegacyPreviewRow>();
         var issues = new List<LegacyValidationIssue>();
         foreach (var missing in reader.Header.MissingRequired)
@@ -179,7 +180,7 @@ public sealed class LegacyCsvReader : IDisposable
         return null;
     }
 
-    private LegacyHeaderMapping ReadHeader()
+    private LegacyHeaderMapping ReadHeader(IReadOnlyDictionary<string, string> columnMap)
     {
         string[] headers = [];
         while (records.MoveNext())
@@ -195,10 +196,12 @@ public sealed class LegacyCsvReader : IDisposable
         var unmapped = new List<string>();
         for (var i = 0; i < headers.Length; i++)
         {
-            var canonical = LegacyColumns.Canonical(headers[i]);
+            var canonical = columnMap.TryGetValue(LegacyColumns.Display(headers[i]), out var chosen)
+                ? (LegacyColumns.All.Contains(chosen) ? chosen : null)
+                : LegacyColumns.Canonical(headers[i]);
             if (canonical is null || !columns.TryAdd(canonical, i))
             {
-                unmapped.Add(headers[i].Trim('\uFEFF', ' '));
+                unmapped.Add(LegacyColumns.Display(headers[i]));
             }
         }
 

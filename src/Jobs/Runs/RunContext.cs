@@ -54,7 +54,7 @@ public sealed class RunContext
     /// <summary>True once a user asked this run to stop (as opposed to the node shutting down).</summary>
     public bool CancelRequested { get; internal set; }
 
-    /// <summary>Summary counts; saved with the run's outcome, whatever it is.</summary>
+    /// <summary>Summary counts; saved with each progress write (so pages show them live) and with the run's outcome, whatever it is.</summary>
     public object? Summary { get; set; }
 
     public T GetParameters<T>()
@@ -73,7 +73,7 @@ public sealed class RunContext
 
         wroteOnce = true;
         sinceLastWrite.Restart();
-        var cancelRequested = await store.WriteProgressAsync(RunId, Done, Total, message, CancellationToken.None);
+        var cancelRequested = await store.WriteProgressAsync(RunId, Done, Total, message, SummaryJson(), CancellationToken.None);
         if (cancelRequested)
         {
             CancelRequested = true;

@@ -71,7 +71,7 @@ public abstract partial class RunJob : IJob
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             // The node is shutting down: save progress and let Quartz hand the firing to another node.
-            await store.WriteProgressAsync(runId.Value, run.Done, run.Total, "Node stopping; the run will be recovered", CancellationToken.None);
+            await store.WriteProgressAsync(runId.Value, run.Done, run.Total, "Node stopping; the run will be recovered", cancellationToken: CancellationToken.None);
             throw;
         }
         catch (Exception ex)

@@ -74,12 +74,13 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Saves progress and tells whether someone asked the run to stop.</summary>
-    public async Task<bool> WriteProgressAsync(long runId, long done, long? total, string? message, CancellationToken cancellationToken = default)
+    /// <param name="summaryJson">The summary counts so far (shown live), or null to keep the saved ones.</param>
+    public async Task<bool> WriteProgressAsync(long runId, long done, long? total, string? message, string? summaryJson = null, CancellationToken cancellationToken = default)
     {
         const string sql = """
             WITH updated AS (
                 UPDATE ops.job_run
-                   SET done = @done, total = @total, message = coalesce(@message, message), updated_at = now()
+                   SET done = @done, total = @total, message = coalesce(@message, message), summary = coalesce(@summary, summary), updated_at = now()
                  WHERE id = @id
                 RETURNING id, done, total, cancel_requested_at IS NOT NULL AS cancel_requested)
             SELECT pg_notify(@channel, json_build_object('runId', id, 'kind', 'progress', 'status', 'running', 'done', done, 'total', total)::text),
@@ -91,6 +92,7 @@ public sealed class RunStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("done", done);
         command.Parameters.AddWithValue("total", (object?)total ?? DBNull.Value);
         command.Parameters.AddWithValue("message", (object?)message ?? DBNull.Value);
+        command.Parameters.AddWithValue("summary", NpgsqlDbType.Jsonb, (object?)summaryJson ?? DBNull.Value);
         command.Parameters.AddWithValue("channel", RunEvent.Channel);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) && reader.GetBoolean(1);

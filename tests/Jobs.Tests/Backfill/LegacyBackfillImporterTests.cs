@@ -210,7 +210,7 @@ public sealed class LegacyBackfillImporterTests : IAsyncLifetime
         var batches = 0;
 
         await Should.ThrowAsync<OperationCanceledException>(() => Importer.ImportAsync(import, new MemoryStream(csv), new BackfillImportOptions { BatchSize = 50 },
-            (_, _, _) =>
+            (_, _, _, _) =>
             {
                 if (++batches == 3)
                 {

@@ -16,6 +16,9 @@ public sealed class BackfillImport
 
     public int? RowCount { get; set; }
 
+    /// <summary>Header cell → canonical column chosen by the operator where the automatic mapping was wrong ("" ignores the column).</summary>
+    public string? ColumnMap { get; set; }
+
     public bool DryRun { get; set; }
 
     /// <summary>The configuration versions (normalization rules, thresholds, scoring) in force for this import.</summary>

@@ -11,6 +11,7 @@ public sealed class BackfillImportConfiguration : IEntityTypeConfiguration<Backf
         builder.ToTable("backfill_import", "ops");
         builder.Property(i => i.FileHash).HasMaxLength(64);
         builder.Property(i => i.CreatedAt).HasDefaultValueSql("now()");
+        builder.Property(i => i.ColumnMap).HasColumnType("jsonb");
         builder.HasIndex(i => i.FileHash);
         builder.HasIndex(i => i.RunId);
     }
@@ -44,6 +45,7 @@ public sealed class MissingPartConfiguration : IEntityTypeConfiguration<MissingP
         builder.HasKey(m => m.MissingId);
         builder.Property(m => m.SourceData).HasColumnType("jsonb");
         builder.Property(m => m.MatchAttempts).HasColumnType("jsonb");
+        builder.Property(m => m.ResolutionChanges).HasColumnType("jsonb");
         builder.Property(m => m.ConfidenceScore).HasPrecision(5, 3);
         builder.Property(m => m.Resolved).HasDefaultValue(false);
         builder.Property(m => m.CreatedAt).HasDefaultValueSql("now()");

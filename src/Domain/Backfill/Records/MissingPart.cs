@@ -27,6 +27,9 @@ public sealed class MissingPart
 
     public string? ResolutionNote { get; set; }
 
+    /// <summary>What a resolution changed (created ids, overwritten values, the log row before), so that it can be undone.</summary>
+    public string? ResolutionChanges { get; set; }
+
     public long? ImportId { get; set; }
 
     public Guid? BackfillLogId { get; set; }
