@@ -31,6 +31,8 @@ builder.Services.AddSingleton<RunStatsService>();
 builder.Services.AddSingleton<SlotsService>();
 builder.Services.AddSingleton<DemoData>();
 builder.Services.AddSingleton<ImportSettingsService>();
+builder.Services.AddSingleton<BackfillService>();
+builder.Services.AddSingleton<ReviewService>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddHealthChecks()

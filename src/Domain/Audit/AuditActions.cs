@@ -24,6 +24,11 @@ public static class AuditActions
     public const string PersonFieldUnlocked = "person.field_unlocked";
     public const string PersonTitleCorrected = "person.title_corrected";
     public const string ConfigSaved = "config.saved";
+    public const string BackfillUploaded = "backfill.uploaded";
+    public const string BackfillColumnsMapped = "backfill.columns_mapped";
+    public const string BackfillStarted = "backfill.started";
+    public const string ReviewResolved = "review.resolved";
+    public const string ReviewReopened = "review.reopened";
 }
 
 /// <summary>Target types of audit entries that pages look up by.</summary>

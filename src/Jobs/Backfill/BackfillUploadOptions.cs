@@ -10,5 +10,8 @@ public sealed class BackfillUploadOptions
     /// </summary>
     public string UploadDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "portal-uploads");
 
+    /// <summary>The largest CSV an upload may be (1 GiB unless configured).</summary>
+    public long MaxUploadBytes { get; set; } = 1L << 30;
+
     public string UploadPath(long importId) => Path.Combine(UploadDirectory, $"import-{importId}.csv");
 }

@@ -1,10 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Portal.Domain.Backfill.Baselines;
-using Portal.Domain.Backfill.Matching;
-using Portal.Domain.Backfill.Normalization;
-using Portal.Domain.Configuration;
 using Portal.Jobs.Configuration;
 using Portal.Jobs.Runs;
 
@@ -39,9 +35,7 @@ public sealed class ImportLegacyBackfillJob(
             throw new FileNotFoundException($"Import {parameters.ImportId} has no stored upload.");
         }
 
-        var rules = await config.GetCurrentAsync(ConfigKinds.NormalizationRules, NormalizationRules.Default, run.CancellationToken);
-        var thresholds = await config.GetCurrentAsync(ConfigKinds.MatchingThresholds, MatchingThresholds.Default, run.CancellationToken);
-        var scoring = await config.GetCurrentAsync(ConfigKinds.BitScoring, BitScoring.Default, run.CancellationToken);
+        var configuration = await ImportConfiguration.CurrentAsync(config, run.CancellationToken);
         // A dry run records nothing on the import; a real one records its run and the configuration versions it used.
         await using var command = dataSource.CreateCommand(run.DryRun
             ? "SELECT column_map::text FROM ops.backfill_import WHERE id = @id"
@@ -53,9 +47,9 @@ public sealed class ImportLegacyBackfillJob(
               """);
         command.Parameters.AddWithValue("id", parameters.ImportId);
         command.Parameters.AddWithValue("run", run.RunId);
-        command.Parameters.AddWithValue("rules", (object?)rules.Version?.Id ?? DBNull.Value);
-        command.Parameters.AddWithValue("thresholds", (object?)thresholds.Version?.Id ?? DBNull.Value);
-        command.Parameters.AddWithValue("scoring", (object?)scoring.Version?.Id ?? DBNull.Value);
+        command.Parameters.AddWithValue("rules", (object?)configuration.Rules.Version?.Id ?? DBNull.Value);
+        command.Parameters.AddWithValue("thresholds", (object?)configuration.Thresholds.Version?.Id ?? DBNull.Value);
+        command.Parameters.AddWithValue("scoring", (object?)configuration.Scoring.Version?.Id ?? DBNull.Value);
         var columnMap = await command.ExecuteScalarAsync(run.CancellationToken) is string map
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(map)
             : null;
@@ -64,15 +58,7 @@ public sealed class ImportLegacyBackfillJob(
         var summary = await importer.ImportAsync(
             parameters.ImportId,
             file,
-            new BackfillImportOptions
-            {
-                DryRun = run.DryRun,
-                BatchSize = parameters.BatchSize is { } size and > 0 ? size : 5_000,
-                Rules = rules.Value,
-                Thresholds = thresholds.Value,
-                Scoring = scoring.Value,
-                ColumnMap = columnMap,
-            },
+            configuration.Options(run.DryRun, parameters.BatchSize is { } size and > 0 ? size : 5_000, columnMap),
             (done, total, message, counts) =>
             {
                 run.Summary = counts;

@@ -258,10 +258,8 @@ public sealed partial class LegacyBackfillImporter
     private static LegacyCsvRow RowFromSource(int rowNumber, JsonObject source)
     {
         var values = source["row"]?.AsObject() ?? throw new ReviewConflictException("The logged row has no readable cells.");
-        var columns = LegacyColumns.All.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
-        var cells = LegacyColumns.All.Select(c => (string?)values[c] ?? "").ToList();
-        var raw = source["cells"]?.AsArray().Select(c => (string?)c ?? "").ToList() ?? cells;
-        return new LegacyCsvRow(rowNumber, raw, LegacyColumns.ToRow(columns, cells), null);
+        var raw = source["cells"]?.AsArray().Select(c => (string?)c ?? "").ToList() ?? LegacyColumns.All.Select(c => (string?)values[c] ?? "").ToList();
+        return new LegacyCsvRow(rowNumber, raw, LegacyColumns.FromLogged(values), null);
     }
 
     private static async Task<JsonNode?> TalentFlowRowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string personId, CancellationToken cancellationToken)

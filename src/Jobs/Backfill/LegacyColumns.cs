@@ -73,6 +73,15 @@ public static class LegacyColumns
         };
     }
 
+    /// <summary>A row from its logged form (backfill_log.source_data.row: canonical column → cell).</summary>
+    public static LegacyRow FromLogged(System.Text.Json.Nodes.JsonObject row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return ToRow(Positions, All.Select(c => (string?)row[c] ?? "").ToList());
+    }
+
+    private static readonly FrozenDictionary<string, int> Positions = All.Select((c, i) => (c, i)).ToFrozenDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+
     private static string Key(string? header)
     {
         if (header is null)
