@@ -16,5 +16,6 @@ public static class ApiEndpoints
         });
         api.MapJobsApi();
         api.MapSlotsApi();
+        api.MapBackfillsApi();
     }
 }

@@ -59,7 +59,7 @@ public sealed class BackfillService(
                     size += read;
                     if (size > MaxUploadBytes)
                     {
-                        throw new UploadRejectedException($"The file is larger than the upload limit of {MaxUploadBytes:N0} bytes.");
+                        throw new UploadRejectedException($"The file is larger than the upload limit of {MaxUploadBytes:N0} bytes.", tooLarge: true);
                     }
 
                     hash.AppendData(buffer, 0, read);
@@ -366,7 +366,10 @@ public sealed class BackfillService(
 }
 
 /// <summary>The upload cannot be stored or started; the message says why.</summary>
-public sealed class UploadRejectedException(string message) : Exception(message);
+public sealed class UploadRejectedException(string message, bool tooLarge = false) : Exception(message)
+{
+    public bool TooLarge { get; } = tooLarge;
+}
 
 public sealed record StoredImport(
     long Id, string FileName, long FileSize, string FileHash, int? RowCount, int Checkpoint, string CreatedBy, DateTimeOffset CreatedAt,
