@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Portal.Api;
 using Portal.Audit;
 using Portal.Backfills;
@@ -21,6 +23,8 @@ builder.Services.AddPortalJobs(builder.Configuration, connectionString, executes
 builder.Services.AddPortalAuth(builder.Configuration);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddProblemDetails();
+// Enums travel as words ("succeeded", "warning"), not numbers.
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
 builder.Services.AddScoped<AdminBootstrap>();
 builder.Services.AddSingleton<AuditWriter>();
 builder.Services.AddSingleton<AuditService>();
