@@ -139,6 +139,7 @@ public sealed class PortalApp : IAsyncLifetime
         start.Environment["Bootstrap__AdminEmail"] = AdminEmail;
         start.Environment["Bootstrap__AdminPassword"] = AdminPassword;
         start.Environment["Runs__ProgressWriteInterval"] = "00:00:00.200";
+        start.Environment["Backfill__UploadDirectory"] = Path.Combine(Path.GetTempPath(), "portal-browser-tests-" + Database.Name);
         start.Environment["Logging__Console__FormatterOptions__ColorBehavior"] = "Disabled";
 
         process = new Process { StartInfo = start, EnableRaisingEvents = true };

@@ -24,7 +24,13 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string OperatorEmail = "operator@test.local";
     public const string ViewerEmail = "viewer@test.local";
 
+    /// <summary>The upload limit the tests run with (small, so that exceeding it is cheap).</summary>
+    public const int MaxUploadBytes = 2_000_000;
+
     public TestDatabase Database { get; private set; } = null!;
+
+    /// <summary>This host's own upload store, so parallel test hosts never share import files.</summary>
+    public string UploadDirectory { get; } = Path.Combine(Path.GetTempPath(), "portal-tests-" + Guid.NewGuid().ToString("N"));
 
     public Uri ServerAddress { get; private set; } = null!;
 
@@ -67,6 +73,8 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Auth:SignInAttemptsPerMinute", SignInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Runs:ProgressWriteInterval", "00:00:00.050");
         builder.UseSetting("Runs:NodeName", "portal-test");
+        builder.UseSetting("Backfill:UploadDirectory", UploadDirectory);
+        builder.UseSetting("Backfill:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>A plain HTTP client over the socket, keeping cookies like a browser and showing redirects instead of following them.</summary>
@@ -103,6 +111,11 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();
+        if (Directory.Exists(UploadDirectory))
+        {
+            Directory.Delete(UploadDirectory, recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 }

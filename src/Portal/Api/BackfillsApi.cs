@@ -106,9 +106,15 @@ public static class BackfillsApi
     private static void MapReviewApi(this IEndpointRouteBuilder api)
     {
         api.MapGet("/review", async (
-                string? issueType, string? level, decimal? minConfidence, decimal? maxConfidence, long? importId, bool? resolved, string? q,
+                string? issueType, string? level, decimal? minConfidence, decimal? maxConfidence, long? importId, string? state, string? q,
                 string? sort, bool? desc, int? skip, int? take, ReviewService review, CancellationToken ct) =>
             {
+                if (state is not (null or "open" or "resolved" or "all"))
+                {
+                    return Results.Problem("state must be open (the default), resolved or all.", statusCode: 400, title: "Bad filter");
+                }
+
+                bool? resolved = state switch { "resolved" => true, "all" => null, _ => false };
                 var page = await review.SearchAsync(new ReviewQuery(issueType, level, minConfidence, maxConfidence, importId, resolved, q, sort, desc ?? false, skip ?? 0, take ?? 50), ct);
                 return Results.Ok(new { total = page.Total, items = page.Items });
             })
