@@ -52,9 +52,14 @@ if (command == "migrate")
     return 0;
 }
 
+if (command == "backfill")
+{
+    return await BackfillCommand.RunAsync(app.Services, args[1..], Console.Out);
+}
+
 if (command is not null)
 {
-    Console.Error.WriteLine($"Unknown command '{command}'. Commands: migrate. Without a command the portal runs (role: Portal:Role = all | web | worker).");
+    Console.Error.WriteLine($"Unknown command '{command}'. Commands: migrate, backfill. Without a command the portal runs (role: Portal:Role = all | web | worker).");
     return 2;
 }
 

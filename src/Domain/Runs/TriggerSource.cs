@@ -7,6 +7,7 @@ public static class TriggerSource
     public const string User = "user";
     public const string Api = "api";
     public const string Retry = "retry";
+    public const string CommandLine = "cli";
 
-    public static readonly IReadOnlyList<string> All = [Schedule, User, Api, Retry];
+    public static readonly IReadOnlyList<string> All = [Schedule, User, Api, Retry, CommandLine];
 }

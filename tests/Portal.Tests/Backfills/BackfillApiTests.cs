@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Portal.Backfills;
 using Portal.Tests.Api;
 using Shouldly;
 
@@ -137,6 +138,40 @@ public sealed class BackfillApiTests(PortalApp app)
 
         (await app.Database.ScalarAsync<long>("SELECT count(*) FROM ops.backfill_import")).ShouldBe(imports);
         Directory.EnumerateFiles(app.UploadDirectory, "*.part").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task TheCommandLine_ImportsAFile_AndFollowsTheRunToItsEnd()
+    {
+        var path = Path.Combine(app.UploadDirectory, "..", $"cli-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, "company_name,full_name,title\nClico,Carl Line,CEO\nClico,Dana Okafor,CFO\n", Ct);
+        try
+        {
+            using var output = new StringWriter();
+            var exit = await BackfillCommand.RunAsync(app.Services, ["import", path], output, Ct);
+
+            exit.ShouldBe(0, output.ToString());
+            output.ToString().ShouldContain("people matched 0, created 2");
+            output.ToString().ShouldContain("succeeded");
+            (await app.Database.ScalarAsync<string>("SELECT trigger_source FROM ops.job_run ORDER BY id DESC LIMIT 1")).ShouldBe("cli");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("import")]
+    [InlineData("export x.csv")]
+    [InlineData("import /no/such/file.csv")]
+    [InlineData("import x.csv --fast")]
+    public async Task TheCommandLine_ExplainsBadUsage(string commandLine)
+    {
+        using var output = new StringWriter();
+
+        (await BackfillCommand.RunAsync(app.Services, commandLine.Split(' '), output, Ct)).ShouldBe(2);
+        output.ToString().ShouldNotBeEmpty();
     }
 
     private static async Task<long> ImportAsync(HttpClient client, string csv)
