@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Portal.Backfills;
 using Portal.Tests.Api;
 using Shouldly;
@@ -138,6 +139,30 @@ public sealed class BackfillApiTests(PortalApp app)
 
         (await app.Database.ScalarAsync<long>("SELECT count(*) FROM ops.backfill_import")).ShouldBe(imports);
         Directory.EnumerateFiles(app.UploadDirectory, "*.part").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ThresholdPreview_ReplaysTheLatestImport_UnderEditedThresholds()
+    {
+        await app.Database.ExecuteAsync("""
+            INSERT INTO marketing.company_master (company_unique_id, company_name, domain) VALUES ('C-SPLIT', 'Splitco', 'splitco.test') ON CONFLICT DO NOTHING;
+            INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, first_name, last_name)
+            VALUES ('P-SPLIT', 'C-SPLIT', 'Margaret Hamilton', 'Margaret', 'Hamilton') ON CONFLICT DO NOTHING;
+            """);
+        var client = await app.SignedInAsync(PortalApp.OperatorEmail);
+        var importId = await ImportAsync(client, "company_name,company_domain,full_name\nSplitco,splitco.test,Meg Hamilton\nSplitco,splitco.test,Zora Quill\n");
+        var settings = app.Services.GetRequiredService<ImportSettingsService>();
+
+        var preview = await settings.SplitPreviewAsync("""{ "personAutoMatch": 0.70, "personReview": 0.70 }""", Ct);
+
+        preview.ShouldNotBeNull();
+        preview.ImportId.ShouldBe(importId);
+        preview.Current!.Review.ShouldBe(await app.Database.ScalarAsync<long>($"SELECT count(*) FROM public.backfill_log WHERE import_id = {importId} AND resolution_status = 'unresolved'"));
+        preview.Current.Review.ShouldBeGreaterThan(0);
+        preview.Proposed!.Review.ShouldBe(0);
+        preview.Proposed.AutoMatch.ShouldBe(preview.Current.AutoMatch + preview.Current.Review);
+        preview.Proposed.Total.ShouldBe(2);
+        (await settings.SplitPreviewAsync("""{ "personAutoMatch": 0.5, "personReview": 0.9 }""", Ct))!.Problem.ShouldNotBeNull();
     }
 
     [Fact]
