@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Npgsql;
 using Portal.Jobs.Backfill;
@@ -152,16 +151,7 @@ public sealed class ReviewResolutionTests : IAsyncLifetime
          WHERE l.import_id = {importId} AND l.row_number = {row}
         """);
 
-    private async Task<T> ScalarAsync<T>(string sql)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        var value = await command.ExecuteScalarAsync();
-        return value is null or DBNull ? default! : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
-    }
+    private async Task<T> ScalarAsync<T>(string sql) => (await database.ScalarAsync<T>(sql))!;
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task ExecuteAsync(string sql) => database.ExecuteAsync(sql);
 }
