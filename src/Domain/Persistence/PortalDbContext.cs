@@ -8,6 +8,7 @@ using Portal.Domain.Companies;
 using Portal.Domain.Configuration;
 using Portal.Domain.Identity;
 using Portal.Domain.Intake;
+using Portal.Domain.Monitoring;
 using Portal.Domain.Runs;
 using Portal.Domain.Slots;
 using Portal.Domain.Watermarks;
@@ -52,6 +53,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<BitSignal> BitSignals => Set<BitSignal>();
 
     public DbSet<TalentFlowBaselineRecord> TalentFlowBaselines => Set<TalentFlowBaselineRecord>();
+
+    public DbSet<AlertRule> AlertRules => Set<AlertRule>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertNotification> AlertNotifications => Set<AlertNotification>();
+
+    public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -39,3 +39,14 @@ public static class SlotStatus
 
     public static readonly IReadOnlyList<string> All = [Filled, Open, ClosedMissing];
 }
+
+/// <summary>Fill-rate targets of seed 000, in percent.</summary>
+public static class SlotFillTargets
+{
+    public static readonly IReadOnlyDictionary<string, double> Percent = new Dictionary<string, double>
+    {
+        [SlotTypeNames.Ceo] = 80,
+        [SlotTypeNames.Cfo] = 70,
+        [SlotTypeNames.Hr] = 60,
+    };
+}

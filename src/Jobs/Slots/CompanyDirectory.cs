@@ -12,14 +12,6 @@ namespace Portal.Jobs.Slots;
 /// <summary>Reads companies, their slots and the slot statistics for pages and API: filtered and paged in the database.</summary>
 public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts)
 {
-    /// <summary>Fill-rate targets of seed 000, in percent.</summary>
-    public static readonly IReadOnlyDictionary<string, double> Targets = new Dictionary<string, double>
-    {
-        [SlotTypeNames.Ceo] = 80,
-        [SlotTypeNames.Cfo] = 70,
-        [SlotTypeNames.Hr] = 60,
-    };
-
     public async Task<SlotSummary> SummaryAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -30,7 +22,7 @@ public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts
         {
             long Count(string status) => counts.Where(c => c.SlotType == type && c.Status == status).Sum(c => c.Count);
             var (filled, open, closed) = (Count(SlotStatus.Filled), Count(SlotStatus.Open), Count(SlotStatus.ClosedMissing));
-            return new SlotTypeSummary(type, filled, open, closed, SlotEvaluator.Rate(filled, filled + open + closed), Targets[type]);
+            return new SlotTypeSummary(type, filled, open, closed, SlotEvaluator.Rate(filled, filled + open + closed), SlotFillTargets.Percent[type]);
         }).ToList();
         var totalFilled = perType.Sum(t => t.Filled);
         var total = perType.Sum(t => t.Filled + t.Open + t.ClosedMissing);
