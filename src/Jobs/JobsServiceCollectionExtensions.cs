@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Jobs.Backfill;
 using Portal.Jobs.Demo;
+using Portal.Jobs.Monitoring;
 using Portal.Jobs.Retention;
 using Portal.Jobs.Runs;
 using Portal.Jobs.Scheduling;
@@ -73,6 +74,8 @@ public static class JobsServiceCollectionExtensions
             DefaultCron: null,
             SupportsDryRun: true,
             Parameters: [new JobParameter("importId", "Import id", JobParameterKind.Number, "0", 1, long.MaxValue)]));
+
+        services.AddMonitoringJobs(configuration);
 
         services.AddQuartz(quartz =>
         {
