@@ -8,6 +8,7 @@ using Portal.Components;
 using Portal.Domain.Persistence;
 using Portal.Hosting;
 using Portal.Jobs;
+using Portal.Monitoring;
 using Portal.Slots;
 using Portal.Users;
 using Quartz;
@@ -37,6 +38,7 @@ builder.Services.AddSingleton<DemoData>();
 builder.Services.AddSingleton<ImportSettingsService>();
 builder.Services.AddSingleton<BackfillService>();
 builder.Services.AddSingleton<ReviewService>();
+builder.Services.AddSingleton<MonitoringService>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddHealthChecks()

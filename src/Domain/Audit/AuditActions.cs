@@ -29,6 +29,9 @@ public static class AuditActions
     public const string BackfillStarted = "backfill.started";
     public const string ReviewResolved = "review.resolved";
     public const string ReviewReopened = "review.reopened";
+    public const string AlertAcknowledged = "alert.acknowledged";
+    public const string AlertSilenced = "alert.silenced";
+    public const string AlertRuleChanged = "alert_rule.changed";
 }
 
 /// <summary>Target types of audit entries that pages look up by.</summary>

@@ -17,5 +17,6 @@ public static class ApiEndpoints
         api.MapJobsApi();
         api.MapSlotsApi();
         api.MapBackfillsApi();
+        api.MapMonitoringApi();
     }
 }
