@@ -1,0 +1,3 @@
+namespace Portal.Components.Pages.Monitoring;
+
+public sealed record SilenceRequest(DateTimeOffset Until, string Reason);
