@@ -1,12 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Jobs.Backfill;
 using Portal.Jobs.Demo;
+using Portal.Jobs.Enrichment;
+using Portal.Jobs.Enrichment.Providers;
 using Portal.Jobs.Monitoring;
 using Portal.Jobs.Retention;
 using Portal.Jobs.Runs;
 using Portal.Jobs.Scheduling;
 using Portal.Jobs.Slots;
+using Portal.Jobs.Watermarks;
 using Quartz;
 
 namespace Portal.Jobs;
@@ -65,6 +69,8 @@ public static class JobsServiceCollectionExtensions
             SupportsDryRun: true,
             Parameters: [new JobParameter("full", "Evaluate every company (ignore the watermark)", JobParameterKind.Boolean, "false")]));
 
+        AddEnrichment(services, configuration, executesJobs);
+
         services.AddSingleton<LegacyBackfillImporter>();
         services.AddSingleton(new JobDefinition(
             ImportLegacyBackfillJob.Name,
@@ -108,5 +114,64 @@ public static class JobsServiceCollectionExtensions
         });
         services.AddHostedService<JobScheduleBootstrapper>();
         return services;
+    }
+
+    private static void AddEnrichment(IServiceCollection services, IConfiguration configuration, bool executesJobs)
+    {
+        var section = configuration.GetSection(EnrichmentOptions.Section);
+        services.Configure<EnrichmentOptions>(section);
+        services.TryAddSingleton(TimeProvider.System);
+        var provider = section[nameof(EnrichmentOptions.Provider)] ?? SimulatedProvider.ProviderName;
+        switch (provider)
+        {
+            case SimulatedProvider.ProviderName: services.AddSingleton<IEnrichmentProvider, SimulatedProvider>(); break;
+            case HttpEnrichmentProvider.ProviderName: services.AddSingleton<IEnrichmentProvider, HttpEnrichmentProvider>(); break;
+            default: throw new InvalidOperationException($"Enrichment:Provider '{provider}' is unknown; use {SimulatedProvider.ProviderName} or {HttpEnrichmentProvider.ProviderName}.");
+        }
+
+        services.AddSingleton<EnrichmentProcessor>();
+        services.AddSingleton<EnrichmentDirectory>();
+        services.AddSingleton<ReEnrichmentBackfill>();
+        services.AddSingleton<WatermarkRepair>();
+        if (executesJobs && section.GetValue(nameof(EnrichmentOptions.WorkerEnabled), true))
+        {
+            services.AddHostedService<EnrichmentWorker>();
+        }
+
+        services.AddSingleton(new JobDefinition(
+            ProcessEnrichmentJob.Name,
+            "Process enrichment now",
+            "Ingests new slot backfill tasks and processes every due enrichment item now (the continuous worker does this all the time).",
+            typeof(ProcessEnrichmentJob),
+            DefaultCron: null));
+        services.AddSingleton(new JobDefinition(
+            ReprocessEnrichmentJob.Name,
+            "Reprocess enrichment",
+            "Sweeps for missed tasks and queues items again whose results are NULL, or whose confidence is below 0.7 and older than 24 hours, under the retry limit.",
+            typeof(ReprocessEnrichmentJob),
+            DefaultCron: "0 0 0/4 * * ?",
+            SupportsDryRun: true));
+        services.AddSingleton(new JobDefinition(
+            ReEnrichBackfillJob.Name,
+            "Re-enrichment backfill",
+            "Asks the provider again about a selection of slots (placeholder, failed, low confidence, stale), in batches with a pause between them.",
+            typeof(ReEnrichBackfillJob),
+            DefaultCron: null,
+            SupportsDryRun: true,
+            Parameters:
+            [
+                new JobParameter("selection", "Selection (placeholder, failed, low_confidence, stale)", JobParameterKind.Text, "placeholder"),
+                new JobParameter("staleDays", "Stale: older than days", JobParameterKind.Number, "30", 1, 3650),
+                new JobParameter("slotType", "Slot type (CEO, CFO, HR; empty for all)", JobParameterKind.Text, ""),
+                new JobParameter("batchSize", "Batch size", JobParameterKind.Number, "50", 1, 10_000),
+                new JobParameter("delayMs", "Pause between batches (ms)", JobParameterKind.Number, "1000", 0, 600_000),
+            ]));
+        services.AddSingleton(new JobDefinition(
+            RepairWatermarksJob.Name,
+            "Repair watermarks",
+            "Recomputes missing watermarks of incremental jobs from the data, with a per-watermark breakdown; existing ones are left alone.",
+            typeof(RepairWatermarksJob),
+            DefaultCron: null,
+            SupportsDryRun: true));
     }
 }

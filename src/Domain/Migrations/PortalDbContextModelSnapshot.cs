@@ -1020,6 +1020,349 @@ namespace Portal.Domain.Migrations
                     b.ToTable("config_version", "ops");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Enrichment.EnrichmentAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("severity");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrichment_alert");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_enrichment_alert_open")
+                        .HasFilter("acknowledged_at IS NULL");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_enrichment_alert_item_id");
+
+                    b.ToTable("enrichment_alert", "enrichment");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Enrichment.EnrichmentAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text")
+                        .HasColumnName("error");
+
+                    b.Property<string>("ErrorClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("error_class");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Node")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("node");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provider");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrichment_attempt");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_enrichment_attempt_at");
+
+                    b.HasIndex("ItemId", "Id")
+                        .HasDatabaseName("ix_enrichment_attempt_item_id_id");
+
+                    b.ToTable("enrichment_attempt", "enrichment");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Enrichment.EnrichmentItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("AiConfidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("ai_confidence");
+
+                    b.Property<string>("AiLabel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("ai_label");
+
+                    b.Property<string>("ApplyStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("apply_status");
+
+                    b.Property<long?>("BackfillRunId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("backfill_run_id");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<string>("CompanyUniqueId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("company_unique_id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("EnrichmentRetryCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("enrichment_retry_count");
+
+                    b.PrimitiveCollection<List<string>>("ErrorMessages")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("error_messages")
+                        .HasDefaultValueSql("'{}'::text[]");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
+                    b.Property<string>("FoundEmail")
+                        .HasColumnType("text")
+                        .HasColumnName("found_email");
+
+                    b.Property<string>("FoundFirstName")
+                        .HasColumnType("text")
+                        .HasColumnName("found_first_name");
+
+                    b.Property<string>("FoundFullName")
+                        .HasColumnType("text")
+                        .HasColumnName("found_full_name");
+
+                    b.Property<string>("FoundLastName")
+                        .HasColumnType("text")
+                        .HasColumnName("found_last_name");
+
+                    b.Property<string>("FoundLinkedinUrl")
+                        .HasColumnType("text")
+                        .HasColumnName("found_linkedin_url");
+
+                    b.Property<string>("FoundTitle")
+                        .HasColumnType("text")
+                        .HasColumnName("found_title");
+
+                    b.Property<long?>("IntakeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("intake_id");
+
+                    b.Property<DateTimeOffset?>("LastEnrichmentAttempt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_enrichment_attempt");
+
+                    b.Property<string>("LastErrorClass")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("last_error_class");
+
+                    b.Property<string>("LookupStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("lookup_status");
+
+                    b.Property<DateTimeOffset?>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("PersonUniqueId")
+                        .HasColumnType("text")
+                        .HasColumnName("person_unique_id");
+
+                    b.Property<long?>("RoutingTaskId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("routing_task_id");
+
+                    b.Property<string>("SlotType")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("slot_type");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("ValidateStatus")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("validate_status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_enrichment_item");
+
+                    b.HasIndex("ClaimedUntil")
+                        .HasDatabaseName("ix_enrichment_item_claimed")
+                        .HasFilter("status = 'in_progress'");
+
+                    b.HasIndex("EnrichmentRetryCount")
+                        .HasDatabaseName("idx_enrichment_retry")
+                        .HasFilter("enrichment_retry_count > 0 AND enrichment_retry_count < 5");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("idx_enrichment_pending")
+                        .HasFilter("ai_confidence IS NULL OR ai_label IS NULL");
+
+                    b.HasIndex("LastEnrichmentAttempt")
+                        .HasDatabaseName("ix_enrichment_item_last_enrichment_attempt");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_enrichment_item_due")
+                        .HasFilter("status IN ('pending', 'failed')");
+
+                    b.HasIndex("RoutingTaskId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_enrichment_item_routing_task_id");
+
+                    b.HasIndex("BackfillRunId", "Status")
+                        .HasDatabaseName("ix_enrichment_item_backfill_run_id_status");
+
+                    b.HasIndex("Status", "LastErrorClass")
+                        .HasDatabaseName("ix_enrichment_item_status_last_error_class");
+
+                    b.HasIndex("CompanyUniqueId", "SlotType", "Id")
+                        .HasDatabaseName("ix_enrichment_item_company_unique_id_slot_type_id");
+
+                    b.ToTable("enrichment_item", "enrichment", t =>
+                        {
+                            t.HasCheckConstraint("ck_enrichment_item_retry_count", "enrichment_retry_count BETWEEN 0 AND 5");
+
+                            t.HasCheckConstraint("ck_enrichment_item_status", "status IN ('pending', 'in_progress', 'completed', 'failed', 'dead_letter', 'skipped')");
+                        });
+                });
+
+            modelBuilder.Entity("Portal.Domain.Enrichment.ProviderState", b =>
+                {
+                    b.Property<string>("Provider")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("provider");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("node");
+
+                    b.Property<string>("Circuit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("circuit");
+
+                    b.Property<DateTimeOffset?>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Provider", "Node")
+                        .HasName("pk_provider_state");
+
+                    b.ToTable("provider_state", "enrichment");
+                });
+
             modelBuilder.Entity("Portal.Domain.Identity.PortalUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1781,6 +2124,16 @@ namespace Portal.Domain.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_people_master_company_master_company_unique_id");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Enrichment.EnrichmentAttempt", b =>
+                {
+                    b.HasOne("Portal.Domain.Enrichment.EnrichmentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_enrichment_attempt_enrichment_item_item_id");
                 });
 
             modelBuilder.Entity("Portal.Domain.Runs.JobRun", b =>

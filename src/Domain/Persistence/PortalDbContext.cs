@@ -6,6 +6,7 @@ using Portal.Domain.Audit;
 using Portal.Domain.Backfill.Records;
 using Portal.Domain.Companies;
 using Portal.Domain.Configuration;
+using Portal.Domain.Enrichment;
 using Portal.Domain.Identity;
 using Portal.Domain.Intake;
 using Portal.Domain.Monitoring;
@@ -61,6 +62,14 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<AlertNotification> AlertNotifications => Set<AlertNotification>();
 
     public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
+
+    public DbSet<EnrichmentItem> EnrichmentItems => Set<EnrichmentItem>();
+
+    public DbSet<EnrichmentAttempt> EnrichmentAttempts => Set<EnrichmentAttempt>();
+
+    public DbSet<EnrichmentAlert> EnrichmentAlerts => Set<EnrichmentAlert>();
+
+    public DbSet<ProviderState> ProviderStates => Set<ProviderState>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
