@@ -15,9 +15,10 @@ public sealed class EnrichmentItemConfiguration : IEntityTypeConfiguration<Enric
         builder.Property(i => i.Source).HasMaxLength(20);
         builder.Property(i => i.SlotType).HasMaxLength(10);
         builder.Property(i => i.Status).HasMaxLength(20);
-        builder.Property(i => i.LookupStatus).HasMaxLength(12);
-        builder.Property(i => i.ValidateStatus).HasMaxLength(12);
-        builder.Property(i => i.ApplyStatus).HasMaxLength(12);
+        builder.Property(i => i.LookupStatus).HasMaxLength(12).HasDefaultValue(StageStatus.Pending);
+        builder.Property(i => i.ValidateStatus).HasMaxLength(12).HasDefaultValue(StageStatus.Pending);
+        builder.Property(i => i.ApplyStatus).HasMaxLength(12).HasDefaultValue(StageStatus.Pending);
+        builder.Property(i => i.EnrichmentRetryCount).HasDefaultValue(0);
         builder.Property(i => i.AiLabel).HasMaxLength(20);
         builder.Property(i => i.LastErrorClass).HasMaxLength(40);
         builder.Property(i => i.ErrorMessages).HasDefaultValueSql("'{}'::text[]");
