@@ -1157,8 +1157,10 @@ namespace Portal.Domain.Migrations
 
                     b.Property<string>("ApplyStatus")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
+                        .HasDefaultValue("PENDING")
                         .HasColumnName("apply_status");
 
                     b.Property<long?>("BackfillRunId")
@@ -1189,7 +1191,9 @@ namespace Portal.Domain.Migrations
                         .HasDefaultValueSql("now()");
 
                     b.Property<int>("EnrichmentRetryCount")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
+                        .HasDefaultValue(0)
                         .HasColumnName("enrichment_retry_count");
 
                     b.PrimitiveCollection<List<string>>("ErrorMessages")
@@ -1242,8 +1246,10 @@ namespace Portal.Domain.Migrations
 
                     b.Property<string>("LookupStatus")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
+                        .HasDefaultValue("PENDING")
                         .HasColumnName("lookup_status");
 
                     b.Property<DateTimeOffset?>("NextAttemptAt")
@@ -1284,8 +1290,10 @@ namespace Portal.Domain.Migrations
 
                     b.Property<string>("ValidateStatus")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
+                        .HasDefaultValue("PENDING")
                         .HasColumnName("validate_status");
 
                     b.HasKey("Id")

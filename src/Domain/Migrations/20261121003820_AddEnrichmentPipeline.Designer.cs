@@ -13,7 +13,7 @@ using Portal.Domain.Persistence;
 namespace Portal.Domain.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261121003649_AddEnrichmentPipeline")]
+    [Migration("20261121003820_AddEnrichmentPipeline")]
     partial class AddEnrichmentPipeline
     {
         /// <inheritdoc />
@@ -353,6 +353,10 @@ namespace Portal.Domain.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("checkpoint");
 
+                    b.Property<string>("ColumnMap")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("column_map");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -685,6 +689,10 @@ namespace Portal.Domain.Migrations
                     b.Property<string>("Resolution")
                         .HasColumnType("text")
                         .HasColumnName("resolution");
+
+                    b.Property<string>("ResolutionChanges")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("resolution_changes");
 
                     b.Property<string>("ResolutionNote")
                         .HasColumnType("text")
