@@ -139,7 +139,7 @@ public sealed class EnrichmentProcessorTests : EnrichmentTestBase
         await AddEmptyCompaniesAsync(1);
         await ExecuteAsync("""
             INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, title, email, locked_fields)
-            VALUES ('P-1', 'C-0001', 'Cora C.', 'Founder', 'cora@c1.test', '{full_name}')
+            VALUES ('P-1', 'C-0001', 'Cora C.', 'Sales Lead', 'cora@c1.test', '{full_name}')
             """);
         await EvaluateAsync();
         var processor = Processor(ScriptedProvider.Always(ProviderResult.Found(Chief, 0.9)));
