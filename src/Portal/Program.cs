@@ -6,6 +6,7 @@ using Portal.Backfills;
 using Portal.Auth;
 using Portal.Components;
 using Portal.Domain.Persistence;
+using Portal.Enrichment;
 using Portal.Hosting;
 using Portal.Jobs;
 using Portal.Monitoring;
@@ -39,6 +40,7 @@ builder.Services.AddSingleton<ImportSettingsService>();
 builder.Services.AddSingleton<BackfillService>();
 builder.Services.AddSingleton<ReviewService>();
 builder.Services.AddSingleton<MonitoringService>();
+builder.Services.AddSingleton<EnrichmentService>();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 builder.Services.AddHealthChecks()

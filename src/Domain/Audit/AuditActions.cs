@@ -32,6 +32,9 @@ public static class AuditActions
     public const string AlertAcknowledged = "alert.acknowledged";
     public const string AlertSilenced = "alert.silenced";
     public const string AlertRuleChanged = "alert_rule.changed";
+    public const string EnrichmentRetryNow = "enrichment.retry_now";
+    public const string EnrichmentSkipped = "enrichment.skipped";
+    public const string EnrichmentDeadLettered = "enrichment.dead_lettered";
 }
 
 /// <summary>Target types of audit entries that pages look up by.</summary>
@@ -39,4 +42,5 @@ public static class AuditTargets
 {
     public const string Company = "company";
     public const string Person = "person";
+    public const string EnrichmentItems = "enrichment_items";
 }

@@ -18,5 +18,6 @@ public static class ApiEndpoints
         api.MapSlotsApi();
         api.MapBackfillsApi();
         api.MapMonitoringApi();
+        api.MapEnrichmentApi();
     }
 }

@@ -130,7 +130,7 @@ public static class JobsApi
         _ => Results.Problem(change.Error, statusCode: 400, title: "Invalid request"),
     };
 
-    private static string SourceOf(HttpContext http) =>
+    internal static string SourceOf(HttpContext http) =>
         http.User.Identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName ? TriggerSource.Api : TriggerSource.User;
 
     public sealed record TriggerBody(JsonElement? Parameters, bool? DryRun);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Portal.Domain.Runs;
 using Portal.Jobs.Demo;
+using Portal.Jobs.Enrichment;
 using Portal.Jobs.Runs;
 using Portal.Jobs.Slots;
 
@@ -11,9 +12,10 @@ namespace Portal.Hosting;
 /// <summary>
 /// Fills an empty development database so every page means something to a newcomer: about 500 companies with
 /// people, evaluated three times with two enrichment rounds in between that find nobody for every sixth
-/// company, so filled, open, closed-missing, compound and multiple-candidate slots all exist.
+/// company, so filled, open, closed-missing, compound and multiple-candidate slots all exist; the remaining
+/// searches then pass the enrichment pipeline once (simulated provider).
 /// </summary>
-public sealed partial class DemoData(NpgsqlDataSource dataSource, SlotEvaluator evaluator, RunStore runs, IOptions<RunOptions> runOptions, ILogger<DemoData> logger)
+public sealed partial class DemoData(NpgsqlDataSource dataSource, SlotEvaluator evaluator, EnrichmentProcessor enrichment, RunStore runs, IOptions<RunOptions> runOptions, ILogger<DemoData> logger)
 {
     private const int Companies = 500;
     private static readonly JsonSerializerOptions SummaryJson = new(JsonSerializerDefaults.Web);
@@ -37,6 +39,16 @@ public sealed partial class DemoData(NpgsqlDataSource dataSource, SlotEvaluator 
                 await DemoCompanies.FinishRoundsAsync(dataSource, everyNth: 6, cancellationToken);
             }
         }
+
+        // The last round's searches go through the pipeline with the simulated provider, so the Enrichment page
+        // has found, not-found, low-confidence and failed items (the failures wait in the retry ledger).
+        await enrichment.IngestAsync(full: true, cancellationToken);
+        long claimed;
+        do
+        {
+            claimed = (await enrichment.ProcessBatchAsync(null, 500, cancellationToken)).Claimed;
+        }
+        while (claimed > 0);
 
         LogSeeded(Companies, people);
     }
