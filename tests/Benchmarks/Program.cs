@@ -1,6 +1,6 @@
 using Portal.Benchmarks;
 
-// ./dev bench [runs|slots|enrichment]  — prints figures; exits 1 when a target is missed.
+// ./dev bench [runs|slots|enrichment|monitoring]  — prints figures; exits 1 when a target is missed.
 var which = args.FirstOrDefault() ?? "all";
 var ok = true;
 if (which is "all" or "runs")
@@ -16,6 +16,11 @@ if (which is "all" or "slots")
 if (which is "all" or "enrichment")
 {
     ok &= await EnrichmentBenchmark.RunAsync();
+}
+
+if (which is "all" or "monitoring")
+{
+    ok &= await MonitoringBenchmark.RunAsync();
 }
 
 return ok ? 0 : 1;

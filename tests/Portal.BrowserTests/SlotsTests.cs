@@ -26,13 +26,15 @@ public sealed partial class SlotsTests(PortalApp app) : BrowserTest(app)
         await Expect(page.GetByTestId("fill-trend-chart")).ToContainTextAsync("#3");
         await Expect(page.GetByTestId("fill-trend-chart").Locator("svg path").First).ToBeAttachedAsync();
 
+        // Other tests may have added companies to the shared database (imports); the run processes every one.
+        var companies = await App.Database.ScalarAsync<long>("SELECT count(*) FROM marketing.company_master");
         await page.GetByTestId("slot-dry-run").ClickAsync();
         await page.GetByTestId("run-slot-evaluation").ClickAsync();
         await Expect(page).ToHaveURLAsync(RunUrl());
         await Expect(page.Locator(".run-status")).ToHaveAttributeAsync("data-status", "succeeded", new() { Timeout = 30_000 });
         var summary = page.GetByTestId("run-summary");
         await Expect(summary.GetByRole(AriaRole.Row, new() { Name = "dryRun true", Exact = true })).ToBeVisibleAsync();
-        await Expect(summary.GetByRole(AriaRole.Row, new() { Name = "companiesProcessed 500", Exact = true })).ToBeVisibleAsync();
+        await Expect(summary.GetByRole(AriaRole.Row, new() { Name = $"companiesProcessed {companies}", Exact = true })).ToBeVisibleAsync();
         ShouldHaveNoBrowserErrors();
     }
 

@@ -1646,6 +1646,362 @@ namespace Portal.Domain.Migrations
                     b.ToTable("people_raw_intake", "intake");
                 });
 
+            modelBuilder.Entity("Portal.Domain.Monitoring.Alert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcknowledgeComment")
+                        .HasColumnType("text")
+                        .HasColumnName("acknowledge_comment");
+
+                    b.Property<DateTimeOffset?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("acknowledged_at");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<DateTimeOffset?>("FiredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<bool>("FiringNotified")
+                        .HasColumnType("boolean")
+                        .HasColumnName("firing_notified");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("metric");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<long>("RuleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rule_id");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("severity");
+
+                    b.Property<string>("SilenceReason")
+                        .HasColumnType("text")
+                        .HasColumnName("silence_reason");
+
+                    b.Property<string>("SilencedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("silenced_by");
+
+                    b.Property<DateTimeOffset?>("SilencedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("silenced_until");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("state");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert");
+
+                    b.HasIndex("RuleId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_alert_active_per_rule")
+                        .HasFilter("state IN ('pending', 'firing')");
+
+                    b.HasIndex("State", "StartedAt")
+                        .HasDatabaseName("ix_alert_state_started_at");
+
+                    b.ToTable("alert", "ops", t =>
+                        {
+                            t.HasCheckConstraint("ck_alert_state", "state IN ('pending', 'firing', 'resolved')");
+                        });
+                });
+
+            modelBuilder.Entity("Portal.Domain.Monitoring.AlertNotification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alert_id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("event");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_status_code");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_notification");
+
+                    b.HasIndex("AlertId")
+                        .HasDatabaseName("ix_alert_notification_alert_id");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_alert_notification_due")
+                        .HasFilter("status = 'pending'");
+
+                    b.ToTable("alert_notification", "ops");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Monitoring.AlertRule", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Comparison")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("comparison");
+
+                    b.Property<double?>("CriticalThreshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("critical_threshold");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("enabled");
+
+                    b.Property<int>("ForMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("for_minutes");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("updated_by");
+
+                    b.Property<double?>("WarningThreshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("warning_threshold");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_rule");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_alert_rule_name");
+
+                    b.ToTable("alert_rule", "ops", t =>
+                        {
+                            t.HasCheckConstraint("ck_alert_rule_comparison", "comparison IN ('below', 'above')");
+                        });
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1L,
+                            Comparison = "below",
+                            CriticalThreshold = 70.0,
+                            Enabled = true,
+                            ForMinutes = 0,
+                            Metric = "enrichment_completeness_rate",
+                            Name = "Enrichment completeness",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedBy = "defaults",
+                            WarningThreshold = 85.0
+                        },
+                        new
+                        {
+                            Id = 2L,
+                            Comparison = "below",
+                            CriticalThreshold = 60.0,
+                            Enabled = true,
+                            ForMinutes = 0,
+                            Metric = "enrichment_quality_score",
+                            Name = "Enrichment quality",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedBy = "defaults",
+                            WarningThreshold = 80.0
+                        },
+                        new
+                        {
+                            Id = 3L,
+                            Comparison = "above",
+                            CriticalThreshold = 1000.0,
+                            Enabled = true,
+                            ForMinutes = 0,
+                            Metric = "enrichment_backlog_size",
+                            Name = "Enrichment backlog",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedBy = "defaults"
+                        },
+                        new
+                        {
+                            Id = 4L,
+                            Comparison = "above",
+                            CriticalThreshold = 20.0,
+                            Enabled = true,
+                            ForMinutes = 0,
+                            Metric = "enrichment_failure_rate",
+                            Name = "Enrichment failure rate",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedBy = "defaults",
+                            WarningThreshold = 5.0
+                        },
+                        new
+                        {
+                            Id = 5L,
+                            Comparison = "below",
+                            Enabled = true,
+                            ForMinutes = 0,
+                            Metric = "slot_fill_rate_ceo",
+                            Name = "CEO fill rate below target",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedBy = "defaults",
+                            WarningThreshold = 80.0
+                        },
+                        new
+                        {
+                            Id = 6L,
+                            Comparison = "below",
+                            Enabled = true,
+                            ForMinutes = 0,
+                            Metric = "slot_fill_rate_cfo",
+                            Name = "CFO fill rate below target",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedBy = "defaults",
+                            WarningThreshold = 70.0
+                        },
+                        new
+                        {
+                            Id = 7L,
+                            Comparison = "below",
+                            Enabled = true,
+                            ForMinutes = 0,
+                            Metric = "slot_fill_rate_hr",
+                            Name = "HR fill rate below target",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedBy = "defaults",
+                            WarningThreshold = 60.0
+                        },
+                        new
+                        {
+                            Id = 8L,
+                            Comparison = "above",
+                            Enabled = true,
+                            ForMinutes = 0,
+                            Metric = "backfill_failed_runs_24h",
+                            Name = "Failed legacy imports",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedBy = "defaults",
+                            WarningThreshold = 0.0
+                        });
+                });
+
+            modelBuilder.Entity("Portal.Domain.Monitoring.MetricSample", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name", "At")
+                        .HasName("pk_metric_sample");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_metric_sample_at");
+
+                    b.ToTable("metric_sample", "ops");
+                });
+
             modelBuilder.Entity("Portal.Domain.Runs.JobRun", b =>
                 {
                     b.Property<long>("Id")
@@ -2142,6 +2498,26 @@ namespace Portal.Domain.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_enrichment_attempt_enrichment_item_item_id");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Monitoring.Alert", b =>
+                {
+                    b.HasOne("Portal.Domain.Monitoring.AlertRule", null)
+                        .WithMany()
+                        .HasForeignKey("RuleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_alert_rule_rule_id");
+                });
+
+            modelBuilder.Entity("Portal.Domain.Monitoring.AlertNotification", b =>
+                {
+                    b.HasOne("Portal.Domain.Monitoring.Alert", null)
+                        .WithMany()
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_notification_alert_alert_id");
                 });
 
             modelBuilder.Entity("Portal.Domain.Runs.JobRun", b =>
