@@ -27,7 +27,7 @@ public sealed partial class MonitoringTests(PortalApp app) : BrowserTest(app)
         await Expect(page.GetByTestId("alert-banner")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("kpi-fill-CEO")).ToContainTextAsync(PercentPattern());
         await Expect(page.GetByTestId("kpi-running")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("metric-chart").First.Locator("svg")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("metric-chart").First.Locator("svg path").First).ToBeAttachedAsync();
         (await page.GetByTestId("metric-chart").CountAsync()).ShouldBe(3);
 
         // Acknowledge with a comment.

@@ -74,6 +74,8 @@ public class PortalApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Runs:ProgressWriteInterval", "00:00:00.050");
         builder.UseSetting("Runs:NodeName", "portal-test");
         builder.UseSetting("Backfill:UploadDirectory", UploadDirectory);
+        // Tests drive the enrichment pipeline explicitly; a background worker would change what they assert meanwhile.
+        builder.UseSetting("Enrichment:WorkerEnabled", "false");
         builder.UseSetting("Backfill:MaxUploadBytes", MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

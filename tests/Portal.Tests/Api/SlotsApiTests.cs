@@ -45,7 +45,7 @@ public sealed class SlotsApiTests(PortalApp app)
         perType["CFO"].GetProperty("target").GetDouble().ShouldBe(70);
         perType["HR"].GetProperty("target").GetDouble().ShouldBe(60);
         perType["CEO"].GetProperty("filled").GetInt64().ShouldBeGreaterThanOrEqualTo(2);
-        summary.GetProperty("pendingBackfills").GetInt64().ShouldBeGreaterThanOrEqualTo(2);
+        summary.GetProperty("pendingBackfills").GetInt64().ShouldBeGreaterThanOrEqualTo(1);   // at least Alpha's HR slot
     }
 
     [Fact]
