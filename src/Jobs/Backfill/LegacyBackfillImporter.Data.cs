@@ -158,7 +158,12 @@ public sealed partial class LegacyBackfillImporter
 
     private static async Task CreateTempTablesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
+        // jit off: the batch statements are short, and compiling them costs more than running them. Random page cost as
+        // for data in memory: the person lookups probe a few thousand keys, which the default (disk) cost prices above
+        // scanning every person.
         const string sql = """
+            SET jit = off;
+            SET random_page_cost = 1.1;
             CREATE TEMP TABLE IF NOT EXISTS bf_company (id text, name text, domain text, website text) ON COMMIT PRESERVE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS bf_person (id text, company_id text, full_name text, first_name text, last_name text,
                 title text, email text, phone text, linkedin_url text) ON COMMIT PRESERVE ROWS;
@@ -178,18 +183,29 @@ public sealed partial class LegacyBackfillImporter
 
     private static async Task<CompanyIndex> LoadCompaniesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, RowNormalizer normalizer, CancellationToken cancellationToken)
     {
-        var index = new CompanyIndex();
-        await using var command = new NpgsqlCommand("SELECT company_unique_id, company_name, domain, website_url FROM marketing.company_master", connection, transaction);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var rows = new List<(string Id, string Name, string? Domain, string? Website)>();
+        await using (var command = new NpgsqlCommand("SELECT company_unique_id, company_name, domain, website_url FROM marketing.company_master", connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var name = reader.GetString(1);
-            var domain = reader.IsDBNull(2) ? null : reader.GetString(2);
-            var website = reader.IsDBNull(3) ? null : reader.GetString(3);
-            index.Add(new CompanyCandidate(
-                reader.GetString(0),
-                normalizer.CompanyName(name).Value ?? name,
-                normalizer.Domain(domain, website, null).Value));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
+        }
+
+        // Normalizing and keying every company is most of the cost: spread it over the cores (the normalizer is immutable).
+        var companies = new (CompanyCandidate Company, IReadOnlyList<string> Keys)[rows.Count];
+        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var (id, name, domain, website) = rows[i];
+            var normalized = normalizer.CompanyName(name).Value ?? name;
+            companies[i] = (new CompanyCandidate(id, normalized, normalizer.Domain(domain, website, null).Value), CompanyMatcher.BlockingKeys(normalized));
+        });
+
+        var index = new CompanyIndex();
+        foreach (var (company, keys) in companies)
+        {
+            index.Add(company, keys);
         }
 
         return index;
@@ -246,22 +262,23 @@ public sealed partial class LegacyBackfillImporter
             return lookup;
         }
 
-        // Joins against the key lists (hash joins), not "= ANY (array)", which compares every person with every key.
+        // Each key kind is probed through its index ("= ANY" on an indexed expression is one index probe per key; the
+        // expressions must stay exactly those of migration BackfillMatchingIndexes). UNION ALL: a
+        // person found twice is added once by the lookup, which is cheaper than having the server sort wide rows.
         const string columns = """
             p.unique_id, p.company_unique_id, p.full_name, p.first_name, p.last_name, p.title, p.email, p.phone, p.linkedin_url,
             p.locked_fields, p.manually_corrected_email, p.manually_corrected_title,
             CASE WHEN jsonb_typeof(p.manual_overrides) = 'object' THEN ARRAY(SELECT jsonb_object_keys(p.manual_overrides)) ELSE ARRAY[]::text[] END
             """;
         var sql = $"""
-            SELECT {columns} FROM marketing.people_master p JOIN unnest(@companies::text[]) k(key) ON p.company_unique_id = k.key
-            UNION
-            SELECT {columns} FROM marketing.people_master p JOIN unnest(@emails::text[]) k(key) ON lower(btrim(p.email)) = k.key
-            UNION
-            SELECT {columns} FROM marketing.people_master p JOIN unnest(@linkedins::text[]) k(key) ON ({LinkedInSql}) = k.key
-             WHERE p.linkedin_url IS NOT NULL
-            UNION
-            SELECT {columns} FROM marketing.people_master p JOIN unnest(@names::text[]) k(key)
-                ON (lower(split_part(btrim(p.email), '@', 2)) || chr(31) || lower(btrim(p.first_name)) || chr(31) || lower(btrim(p.last_name))) = k.key
+            SELECT {columns} FROM marketing.people_master p WHERE p.company_unique_id = ANY (@companies)
+            UNION ALL
+            SELECT {columns} FROM marketing.people_master p WHERE lower(btrim(p.email)) = ANY (@emails)
+            UNION ALL
+            SELECT {columns} FROM marketing.people_master p WHERE ({LinkedInSql}) = ANY (@linkedins)
+            UNION ALL
+            SELECT {columns} FROM marketing.people_master p
+             WHERE (lower(split_part(btrim(p.email), '@', 2)) || chr(31) || lower(btrim(p.first_name)) || chr(31) || lower(btrim(p.last_name))) = ANY (@names)
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("companies", companies.ToArray());
