@@ -63,7 +63,7 @@ public sealed class ImportLegacyBackfillJob(
             new BackfillImportOptions
             {
                 DryRun = run.DryRun,
-                BatchSize = parameters.BatchSize is { } size and > 0 ? size : 5_000,
+                BatchSize = parameters.BatchSize is { } size and > 0 ? size : 20_000,
                 Rules = rules.Value,
                 Thresholds = thresholds.Value,
                 Scoring = scoring.Value,
@@ -85,6 +85,6 @@ public sealed class ImportLegacyBackfillParameters
     /// <summary>The <c>ops.backfill_import</c> row the upload was registered as.</summary>
     public long ImportId { get; set; }
 
-    /// <summary>Rows per batch (transaction and checkpoint); 5,000 when not given.</summary>
+    /// <summary>Rows per batch (transaction and checkpoint); 20,000 when not given.</summary>
     public int? BatchSize { get; set; }
 }

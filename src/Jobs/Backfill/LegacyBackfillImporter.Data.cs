@@ -169,12 +169,6 @@ public sealed partial class LegacyBackfillImporter
                 title text, email text, phone text, linkedin_url text) ON COMMIT PRESERVE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS bf_update (id text, full_name text, first_name text, last_name text,
                 title text, email text, phone text, linkedin_url text) ON COMMIT PRESERVE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS bf_log (id uuid, row_number int, source_row_hash text, source_data jsonb, match_type text,
-                match_confidence numeric(5,3), company_id text, person_id text, status text, actions jsonb, error text, notes text,
-                match_attempts jsonb) ON COMMIT PRESERVE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS bf_bit (seq int, person_id text, company_id text, opens int, replies int, meetings int,
-                last_engaged_at timestamptz, score int, tier text, signals int, metadata jsonb) ON COMMIT PRESERVE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS bf_signal (person_id text, company_id text, signal_type text, signal_count int, points int, metadata jsonb) ON COMMIT PRESERVE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS bf_tf (seq int, person_id text, hash text, snapshot jsonb, metadata jsonb) ON COMMIT PRESERVE ROWS;
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);

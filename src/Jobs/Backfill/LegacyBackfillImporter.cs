@@ -66,27 +66,13 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 
         using var reader = new LegacyCsvReader(csv, leaveOpen: true);
         await progress(checkpoint, total, checkpoint > 0 ? $"Resuming after row {checkpoint:N0}" : "Importing");
-        var batch = new List<LegacyCsvRow>(options.BatchSize);
         var lastRow = checkpoint;
-        var rows = reader.ReadRows(cancellationToken).GetEnumerator();
-        using (rows)
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var (batches, reading) = PrepareBatches(reader, checkpoint, options.BatchSize, normalizer, stopReading.Token);
+        try
         {
-            while (true)
+            await foreach (var batch in batches.ReadAllAsync(cancellationToken))
             {
-                batch.Clear();
-                while (batch.Count < options.BatchSize && rows.MoveNext())
-                {
-                    if (rows.Current.RowNumber > checkpoint)
-                    {
-                        batch.Add(rows.Current);
-                    }
-                }
-
-                if (batch.Count == 0)
-                {
-                    break;
-                }
-
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!await TryBatchAsync(connection, dryRun, context, batch, cancellationToken))
                 {
@@ -101,11 +87,16 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
                     }
                 }
 
-                lastRow = batch[^1].RowNumber;
+                lastRow = batch[^1].Source.RowNumber;
                 summary.BatchesCommitted++;
                 summary.RowsProcessed += batch.Count;
                 await progress(lastRow, total, $"Imported {lastRow:N0}{(total is null ? "" : $" of {total:N0}")} rows");
             }
+        }
+        finally
+        {
+            await stopReading.CancelAsync();
+            await reading;
         }
 
         summary.RowsLoaded = Math.Max(summary.RowsLoaded, lastRow);
@@ -121,7 +112,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Decides and writes rows in one transaction (a savepoint in a dry run) with the checkpoint; false when the database rejected them (nothing kept).</summary>
-    private static async Task<bool> TryBatchAsync(NpgsqlConnection connection, NpgsqlTransaction? dryRun, ImportContext context, List<LegacyCsvRow> rows, CancellationToken cancellationToken)
+    private static async Task<bool> TryBatchAsync(NpgsqlConnection connection, NpgsqlTransaction? dryRun, ImportContext context, List<PreparedRow> rows, CancellationToken cancellationToken)
     {
         var before = context.Summary.Counters();
         await using var own = dryRun is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
@@ -135,7 +126,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         {
             var work = await DecideAsync(connection, transaction, context, rows, cancellationToken);
             await WriteAsync(connection, transaction, context, work, cancellationToken);
-            await SetCheckpointAsync(connection, transaction, context.ImportId, rows[^1].RowNumber, cancellationToken);
+            await SetCheckpointAsync(connection, transaction, context.ImportId, rows[^1].Source.RowNumber, cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -176,16 +167,16 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Logs a row the database rejected as an error (with the database's message) and moves the checkpoint past it.</summary>
-    private static async Task WriteRejectedAsync(NpgsqlConnection connection, NpgsqlTransaction? dryRun, ImportContext context, LegacyCsvRow row, CancellationToken cancellationToken)
+    private static async Task WriteRejectedAsync(NpgsqlConnection connection, NpgsqlTransaction? dryRun, ImportContext context, PreparedRow row, CancellationToken cancellationToken)
     {
         await using var own = dryRun is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
         var transaction = dryRun ?? own!;
         context.Batch = new BatchState();
-        var item = new BackfillRowWork(row, RowHash.Of(row.Cells));
+        var item = new BackfillRowWork(row);
         Fail(item, "the database rejected the row: " + context.LastRejection);
         context.Summary.Errors++;
         await WriteAsync(connection, transaction, context, [item], cancellationToken);
-        await SetCheckpointAsync(connection, transaction, context.ImportId, row.RowNumber, cancellationToken);
+        await SetCheckpointAsync(connection, transaction, context.ImportId, row.Source.RowNumber, cancellationToken);
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);
@@ -212,17 +203,12 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Decides every row of a batch in memory, after one query for duplicates and one for person candidates.</summary>
-    private static async Task<List<BackfillRowWork>> DecideAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ImportContext context, List<LegacyCsvRow> batch, CancellationToken cancellationToken)
+    private static async Task<List<BackfillRowWork>> DecideAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ImportContext context, List<PreparedRow> batch, CancellationToken cancellationToken)
     {
         var summary = context.Summary;
         context.Batch = new BatchState();
-        var work = new List<BackfillRowWork>(batch.Count);
-        foreach (var row in batch)
-        {
-            work.Add(new BackfillRowWork(row, RowHash.Of(row.Cells)));
-        }
-
-        var seenBefore = await SeenHashesAsync(connection, transaction, context.ImportId, batch[0].RowNumber, work.Select(w => w.Hash).Distinct().ToArray(), cancellationToken);
+        var work = batch.ConvertAll(row => new BackfillRowWork(row));
+        var seenBefore = await SeenHashesAsync(connection, transaction, context.ImportId, batch[0].Source.RowNumber, work.Select(w => w.Hash).Distinct().ToArray(), cancellationToken);
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in work)
         {
@@ -243,7 +229,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 
             try
             {
-                item.Normalized = context.Normalizer.Row(item.Source.Row!);
+                item.Normalized = item.Prepared.Normalized ?? throw new FormatException(item.Prepared.NormalizationError);
                 summary.Warnings += item.Normalized.Warnings.Count;
                 if (item.Normalized.Warnings.Count > 0)
                 {
