@@ -61,6 +61,7 @@ internal sealed class PersonLookup
     private readonly Dictionary<string, List<KnownPerson>> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<KnownPerson>> byCompany = new(StringComparer.Ordinal);
 
+    /// <summary>Adds a person found by an exact key, or created by the batch: found by its keys and as a member of its company.</summary>
     public void Add(KnownPerson person)
     {
         if (!byId.TryAdd(person.Id, person))
@@ -74,6 +75,18 @@ internal sealed class PersonLookup
         }
 
         Bucket(byCompany, person.CompanyId).Add(person);
+    }
+
+    /// <summary>
+    /// Adds a person loaded as a member of a company, for fuzzy matching only: had any row of the batch an exact key of
+    /// theirs, the key query found them already (and <see cref="Add"/> indexed their keys).
+    /// </summary>
+    public void AddMember(KnownPerson person)
+    {
+        if (byId.TryAdd(person.Id, person))
+        {
+            Bucket(byCompany, person.CompanyId).Add(person);
+        }
     }
 
     public KnownPerson Get(string id) => byId[id];
@@ -227,63 +240,83 @@ public sealed partial class LegacyBackfillImporter
     }
 
     /// <summary>
-    /// One query per batch: every person sharing an exact key (LinkedIn, email, email domain + first + last name) with
-    /// a row, and every person of a company a row matched. The keys are computed in SQL the way
-    /// <see cref="PersonMatcher.LookupKeys"/> computes them; the matcher then decides on the loaded people.
+    /// Two queries per batch: every person sharing an exact key (LinkedIn, email, email domain + first + last name) with
+    /// a row; then the people of the companies of the rows no exact rule decided, which only the fuzzy name rule needs
+    /// (most rows of a typical file are decided exactly, and their companies' people would be most of what is read).
+    /// The keys are computed in SQL the way <see cref="PersonMatcher.LookupKeys"/> computes them; the matcher then
+    /// decides on the loaded people.
     /// </summary>
     private static async Task<PersonLookup> LoadPeopleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, List<BackfillRowWork> rows, CancellationToken cancellationToken)
     {
         var lookup = new PersonLookup();
-        var companies = new HashSet<string>(StringComparer.Ordinal);
         var linkedIns = new HashSet<string>(StringComparer.Ordinal);
         var emails = new HashSet<string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (row.CompanyId is { } company)
-            {
-                companies.Add(company);
-            }
-
             foreach (var key in PersonMatcher.LookupKeys(row.Normalized!.LinkedInUrl, row.Normalized.Email, row.Normalized.FirstName, row.Normalized.LastName))
             {
                 (key[..3] switch { "li:" => linkedIns, "em:" => emails, _ => names }).Add(key[3..]);
             }
         }
 
-        if (companies.Count + linkedIns.Count + emails.Count + names.Count == 0)
+        if (linkedIns.Count + emails.Count + names.Count > 0)
         {
-            return lookup;
+            var byKeys = string.Join(
+                "\nUNION ALL\n",
+                ByKey("@emails", "lower(btrim(p.email))"),
+                ByKey("@linkedins", $"({LinkedInSql})"),
+                ByKey("@names", "(lower(split_part(btrim(p.email), '@', 2)) || chr(31) || lower(btrim(p.first_name)) || chr(31) || lower(btrim(p.last_name)))"));
+            await ReadPeopleAsync(connection, transaction, byKeys, [("emails", emails), ("linkedins", linkedIns), ("names", names)], lookup.Add, cancellationToken);
         }
 
-        // Each key kind is probed through its index ("= ANY" on an indexed expression is one index probe per key; the
-        // expressions must stay exactly those of migration BackfillMatchingIndexes). UNION ALL: a
-        // person found twice is added once by the lookup, which is cheaper than having the server sort wide rows.
-        const string columns = """
-            p.unique_id, p.company_unique_id, p.full_name, p.first_name, p.last_name, p.title, p.email, p.phone, p.linkedin_url,
-            p.locked_fields, p.manually_corrected_email, p.manually_corrected_title,
-            CASE WHEN jsonb_typeof(p.manual_overrides) = 'object' THEN ARRAY(SELECT jsonb_object_keys(p.manual_overrides)) ELSE ARRAY[]::text[] END
-            """;
-        var sql = $"""
-            SELECT {columns} FROM marketing.people_master p WHERE p.company_unique_id = ANY (@companies)
-            UNION ALL
-            SELECT {columns} FROM marketing.people_master p WHERE lower(btrim(p.email)) = ANY (@emails)
-            UNION ALL
-            SELECT {columns} FROM marketing.people_master p WHERE ({LinkedInSql}) = ANY (@linkedins)
-            UNION ALL
-            SELECT {columns} FROM marketing.people_master p
-             WHERE (lower(split_part(btrim(p.email), '@', 2)) || chr(31) || lower(btrim(p.first_name)) || chr(31) || lower(btrim(p.last_name))) = ANY (@names)
-            """;
+        var companies = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var normalized = row.Normalized!;
+            var person = new PersonRow(normalized.FullName!, normalized.FirstName, normalized.LastName, normalized.Email, normalized.LinkedInUrl, normalized.Title);
+            if (row.CompanyId is { } company && !companies.Contains(company)
+                && PersonMatcher.Match(person, null, lookup.Candidates(person, company).ConvertAll(p => p.ToCandidate())).Kind == MatchKind.NoMatch)
+            {
+                companies.Add(company);
+            }
+        }
+
+        if (companies.Count > 0)
+        {
+            await ReadPeopleAsync(connection, transaction, ByKey("@companies", "p.company_unique_id"), [("companies", companies)], lookup.AddMember, cancellationToken);
+        }
+
+        return lookup;
+    }
+
+    /// <summary>
+    /// One index probe per key: each key's people are a LATERAL subquery whose OFFSET 0 keeps the planner from turning
+    /// the lookup into a scan of every person (which it prices lower for tens of thousands of keys, but which grows
+    /// with the table while the probes grow with the batch). The expressions must stay exactly those of the indexes
+    /// (migration BackfillMatchingIndexes).
+    /// </summary>
+    private static string ByKey(string keys, string condition) =>
+        $"""
+        SELECT p.unique_id, p.company_unique_id, p.full_name, p.first_name, p.last_name, p.title, p.email, p.phone, p.linkedin_url,
+               p.locked_fields, p.manually_corrected_email, p.manually_corrected_title,
+               CASE WHEN jsonb_typeof(p.manual_overrides) = 'object' THEN ARRAY(SELECT jsonb_object_keys(p.manual_overrides)) ELSE ARRAY[]::text[] END
+          FROM unnest({keys}::text[]) k(key) CROSS JOIN LATERAL (SELECT * FROM marketing.people_master p WHERE {condition} = k.key OFFSET 0) p
+        """;
+
+    private static async Task ReadPeopleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, (string Name, HashSet<string> Keys)[] parameters, Action<KnownPerson> add, CancellationToken cancellationToken)
+    {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.AddWithValue("companies", companies.ToArray());
-        command.Parameters.AddWithValue("emails", emails.ToArray());
-        command.Parameters.AddWithValue("linkedins", linkedIns.ToArray());
-        command.Parameters.AddWithValue("names", names.ToArray());
+        foreach (var (name, keys) in parameters)
+        {
+            command.Parameters.AddWithValue(name, keys.ToArray());
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            lookup.Add(new KnownPerson
+            add(new KnownPerson
             {
                 Id = reader.GetString(0),
                 CompanyId = reader.GetString(1),
@@ -300,7 +333,5 @@ public sealed partial class LegacyBackfillImporter
                 OverrideKeys = reader.IsDBNull(12) ? [] : reader.GetFieldValue<string[]>(12),
             });
         }
-
-        return lookup;
     }
 }
