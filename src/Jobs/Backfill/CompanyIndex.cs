@@ -15,7 +15,7 @@ namespace Portal.Jobs.Backfill;
 /// gigabyte; a hash collision only adds a candidate, which the matcher then scores (and rejects). Companies that
 /// other writers create while an import runs are not seen by it (they are at the next import).
 /// </remarks>
-internal sealed class CompanyIndex
+internal sealed class CompanyIndex(double minimumScore)
 {
     private readonly List<CompanyCandidate> companies = [];
     private readonly Dictionary<string, int> byId = new(StringComparer.Ordinal);
@@ -45,8 +45,10 @@ internal sealed class CompanyIndex
     public void Remove(string id) => byId.Remove(id);
 
     /// <summary>
-    /// The companies with the row's domain; when there are none, those sharing a blocking key with its name, each once
-    /// (a domain hit is a perfect match that no name candidate changes, see <see cref="CompanyMatcher.Match"/>).
+    /// The companies with the row's domain; when there are none, those sharing a blocking key with its name whose
+    /// name can reach the minimum score (the review threshold: below it a candidate changes no decision, and listing
+    /// it would only bloat the review's candidates), each once. A domain hit is a perfect match that no name
+    /// candidate changes (see <see cref="CompanyMatcher.Match"/>).
     /// </summary>
     public List<CompanyCandidate> Candidates(string name, string? domain)
     {
@@ -61,11 +63,13 @@ internal sealed class CompanyIndex
             }
         }
 
+        var byName = new List<CompanyCandidate>();
         foreach (var blockingKey in CompanyMatcher.CandidateKeys(name))
         {
-            Collect(byKey, Hash(blockingKey), seen, result);
+            Collect(byKey, Hash(blockingKey), seen, byName);
         }
 
+        result.AddRange(byName.Where(c => Similarity.UpperBound(name, c.Name) >= minimumScore));
         return result;
     }
 

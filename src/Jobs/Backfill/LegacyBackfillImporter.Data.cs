@@ -188,7 +188,7 @@ public sealed partial class LegacyBackfillImporter
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<CompanyIndex> LoadCompaniesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, RowNormalizer normalizer, CancellationToken cancellationToken)
+    private static async Task<CompanyIndex> LoadCompaniesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, RowNormalizer normalizer, MatchingThresholds thresholds, CancellationToken cancellationToken)
     {
         var rows = new List<(string Id, string Name, string? Domain, string? Website)>();
         await using (var command = new NpgsqlCommand("SELECT company_unique_id, company_name, domain, website_url FROM marketing.company_master", connection, transaction))
@@ -209,7 +209,7 @@ public sealed partial class LegacyBackfillImporter
             companies[i] = (new CompanyCandidate(id, normalized, normalizer.Domain(domain, website, null).Value), CompanyMatcher.BlockingKeys(normalized));
         });
 
-        var index = new CompanyIndex();
+        var index = new CompanyIndex(thresholds.CompanyReview);
         foreach (var (company, keys) in companies)
         {
             index.Add(company, keys);

@@ -92,8 +92,12 @@ public sealed partial class LegacyBackfillImporter
             """;
         await ExecuteAsync(connection, transaction, sql, cancellationToken);
 
-        await CopyAsync(connection, "COPY public.backfill_log (id, import_id, row_number, source_row_hash, source_data, match_type, match_confidence, matched_company_id, matched_person_id, resolution_status, actions_taken, error_message, notes, worker_id, process_id) FROM STDIN (FORMAT BINARY)", work, async (w, r) =>
+        // Serializing the actions is CPU work independent per row: spread it over the cores before streaming the rows.
+        var actions = new string[work.Count];
+        Parallel.For(0, work.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => actions[i] = work[i].Actions.ToJsonString());
+        await CopyAsync(connection, "COPY public.backfill_log (id, import_id, row_number, source_row_hash, source_data, match_type, match_confidence, matched_company_id, matched_person_id, resolution_status, actions_taken, error_message, notes, worker_id, process_id) FROM STDIN (FORMAT BINARY)", work.Select((r, i) => (Work: r, Actions: actions[i])), async (w, row) =>
         {
+            var r = row.Work;
             await w.WriteAsync(r.LogId, NpgsqlDbType.Uuid, cancellationToken);
             await w.WriteAsync(context.ImportId, NpgsqlDbType.Bigint, cancellationToken);
             await w.WriteAsync(r.Source.RowNumber, NpgsqlDbType.Integer, cancellationToken);
@@ -104,7 +108,7 @@ public sealed partial class LegacyBackfillImporter
             await Text(w, r.CompanyId, cancellationToken);
             await Text(w, r.PersonId, cancellationToken);
             await Text(w, r.Status, cancellationToken);
-            await Json(w, r.Actions.ToJsonString(), cancellationToken);
+            await Json(w, row.Actions, cancellationToken);
             await Text(w, r.Error, cancellationToken);
             await Text(w, r.Normalized?.Notes ?? r.Source.Warning, cancellationToken);
             await Text(w, context.WorkerId, cancellationToken);

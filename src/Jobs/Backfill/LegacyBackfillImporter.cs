@@ -61,7 +61,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         var checkpoint = await ReadCheckpointAsync(connection, dryRun, importId, total, cancellationToken);
         summary.ResumedAfterRow = checkpoint;
         await CreateTempTablesAsync(connection, dryRun, cancellationToken);
-        var companies = await LoadCompaniesAsync(connection, dryRun, normalizer, cancellationToken);
+        var companies = await LoadCompaniesAsync(connection, dryRun, normalizer, options.Thresholds, cancellationToken);
         var context = new ImportContext(importId, options, normalizer, companies, summary);
 
         using var reader = new LegacyCsvReader(csv, leaveOpen: true);
