@@ -221,9 +221,12 @@ public sealed partial class LegacyBackfillImporter
     /// <summary>Hashes of this batch already logged by another import, or by earlier rows of this one.</summary>
     private static async Task<HashSet<string>> SeenHashesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long importId, int firstRow, string[] hashes, CancellationToken cancellationToken)
     {
+        // One index probe per hash, stopping at the first earlier row: the LIMIT keeps the LATERAL subquery a probe, where
+        // a plain join lets the planner scan the whole log instead once it holds millions of rows.
         const string sql = """
-            SELECT DISTINCT source_row_hash FROM public.backfill_log
-             WHERE source_row_hash = ANY (@hashes) AND (import_id <> @id OR row_number < @first)
+            SELECT k.hash FROM unnest(@hashes::text[]) k(hash)
+             CROSS JOIN LATERAL (SELECT 1 FROM public.backfill_log b
+                                  WHERE b.source_row_hash = k.hash AND (b.import_id <> @id OR b.row_number < @first) LIMIT 1) earlier
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("hashes", hashes);
