@@ -12,11 +12,11 @@ using Portal.Domain.Backfill.Records;
 namespace Portal.Jobs.Backfill;
 
 /// <summary>
-/// Imports a legacy outreach CSV (seed 001) in sets: rows are read, hashed and normalized, matched batch by batch
-/// (companies through the per-import <see cref="CompanyIndex"/>, people through one bulk lookup query per batch),
-/// and each batch is written with binary COPY into temporary tables and a few set-based statements, committed
-/// together with the import's checkpoint. A cancelled or crashed import resumes after its checkpoint; every input
-/// row ends with exactly one backfill_log row. A dry run is one transaction rolled back. Never calls a provider.
+/// Imports a legacy outreach CSV (seed 001) in sets: rows are read, hashed and normalized ahead on other threads,
+/// matched batch by batch (companies through the per-import <see cref="CompanyIndex"/>, people through bulk lookup
+/// queries per batch), and each batch is written with binary COPY (straight into the tables only appended to, into
+/// temporary tables for a few set-based merges), committed together with the import's checkpoint. A cancelled or
+/// crashed import resumes after its checkpoint; every input row ends with exactly one backfill_log row. A dry run is one transaction rolled back. Never calls a provider.
 /// </summary>
 public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 {
@@ -62,7 +62,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         summary.ResumedAfterRow = checkpoint;
         await CreateTempTablesAsync(connection, dryRun, cancellationToken);
         var companies = await LoadCompaniesAsync(connection, dryRun, normalizer, options.Thresholds, cancellationToken);
-        var context = new ImportContext(importId, options, normalizer, companies, summary);
+        var context = new ImportContext(importId, options, companies, summary);
 
         using var reader = new LegacyCsvReader(csv, leaveOpen: true);
         await progress(checkpoint, total, checkpoint > 0 ? $"Resuming after row {checkpoint:N0}" : "Importing");
@@ -183,7 +183,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         }
     }
 
-    private sealed record ImportContext(long ImportId, BackfillImportOptions Options, RowNormalizer Normalizer, CompanyIndex Companies, BackfillImportSummary Summary)
+    private sealed record ImportContext(long ImportId, BackfillImportOptions Options, CompanyIndex Companies, BackfillImportSummary Summary)
     {
         /// <summary>Decisions per distinct (normalized name, domain), reused by later rows of the import.</summary>
         public Dictionary<(string Name, string? Domain), MatchDecision> CompanyDecisions { get; } = [];
@@ -202,7 +202,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         public string ProcessId { get; } = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Decides every row of a batch in memory, after one query for duplicates and one for person candidates.</summary>
+    /// <summary>Decides every row of a batch in memory, after one query for duplicates and two for person candidates.</summary>
     private static async Task<List<BackfillRowWork>> DecideAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ImportContext context, List<PreparedRow> batch, CancellationToken cancellationToken)
     {
         var summary = context.Summary;
