@@ -1,6 +1,6 @@
 using Portal.Benchmarks;
 
-// ./dev bench [runs|slots|enrichment|monitoring]  — prints figures; exits 1 when a target is missed.
+// ./dev bench [runs|slots|backfill|enrichment|monitoring]  — prints figures; exits 1 when a target is missed.
 var which = args.FirstOrDefault() ?? "all";
 var ok = true;
 if (which is "all" or "runs")
@@ -11,6 +11,11 @@ if (which is "all" or "runs")
 if (which is "all" or "slots")
 {
     ok &= await SlotsBenchmark.RunAsync();
+}
+
+if (which is "all" or "backfill")
+{
+    ok &= await BackfillBenchmark.RunAsync();
 }
 
 if (which is "all" or "enrichment")

@@ -11,7 +11,9 @@ public sealed record BackfillImportOptions
     public bool DryRun { get; init; }
 
     /// <summary>Rows per transaction (and per checkpoint).</summary>
-    public int BatchSize { get; init; } = 5_000;
+    public const int DefaultBatchSize = 20_000;
+
+    public int BatchSize { get; init; } = DefaultBatchSize;
 
     public NormalizationRules Rules { get; init; } = NormalizationRules.Default;
 

@@ -4,11 +4,13 @@ using Portal.Domain.Backfill.Normalization;
 namespace Portal.Jobs.Backfill;
 
 /// <summary>One input row on its way through a batch: what was decided for it and what to write.</summary>
-internal sealed class BackfillRowWork(LegacyCsvRow source, string hash, Guid? logId = null)
+internal sealed class BackfillRowWork(PreparedRow prepared, Guid? logId = null)
 {
-    public LegacyCsvRow Source { get; } = source;
+    public PreparedRow Prepared { get; } = prepared;
 
-    public string Hash { get; } = hash;
+    public LegacyCsvRow Source => Prepared.Source;
+
+    public string Hash => Prepared.Hash;
 
     public Guid LogId { get; } = logId ?? Guid.CreateVersion7();
 

@@ -18,7 +18,7 @@ public sealed record ImportConfiguration(Versioned<NormalizationRules> Rules, Ve
             await config.GetCurrentAsync(ConfigKinds.BitScoring, BitScoring.Default, cancellationToken));
     }
 
-    public BackfillImportOptions Options(bool dryRun = false, int batchSize = 5_000, IReadOnlyDictionary<string, string>? columnMap = null) => new()
+    public BackfillImportOptions Options(bool dryRun = false, int batchSize = BackfillImportOptions.DefaultBatchSize, IReadOnlyDictionary<string, string>? columnMap = null) => new()
     {
         DryRun = dryRun,
         BatchSize = batchSize,

@@ -58,7 +58,7 @@ public sealed class ImportLegacyBackfillJob(
         var summary = await importer.ImportAsync(
             parameters.ImportId,
             file,
-            configuration.Options(run.DryRun, parameters.BatchSize is { } size and > 0 ? size : 5_000, columnMap),
+            configuration.Options(run.DryRun, parameters.BatchSize is { } size and > 0 ? size : BackfillImportOptions.DefaultBatchSize, columnMap),
             (done, total, message, counts) =>
             {
                 run.Summary = counts;
@@ -80,6 +80,6 @@ public sealed class ImportLegacyBackfillParameters
     /// <summary>The <c>ops.backfill_import</c> row the upload was registered as.</summary>
     public long ImportId { get; set; }
 
-    /// <summary>Rows per batch (transaction and checkpoint); 5,000 when not given.</summary>
+    /// <summary>Rows per batch (transaction and checkpoint); 20,000 when not given.</summary>
     public int? BatchSize { get; set; }
 }

@@ -61,6 +61,7 @@ internal sealed class PersonLookup
     private readonly Dictionary<string, List<KnownPerson>> byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<KnownPerson>> byCompany = new(StringComparer.Ordinal);
 
+    /// <summary>Adds a person found by an exact key, or created by the batch: found by its keys and as a member of its company.</summary>
     public void Add(KnownPerson person)
     {
         if (!byId.TryAdd(person.Id, person))
@@ -75,6 +76,19 @@ internal sealed class PersonLookup
 
         Bucket(byCompany, person.CompanyId).Add(person);
     }
+
+    /// <summary>
+    /// Adds a person loaded as a member of a company, for fuzzy matching only: had any row of the batch an exact key of
+    /// theirs, the key query found them already (and <see cref="Add"/> indexed their keys).
+    /// </summary>
+    public void AddMember(KnownPerson person)
+    {
+        if (byId.TryAdd(person.Id, person))
+        {
+            Bucket(byCompany, person.CompanyId).Add(person);
+        }
+    }
+
 
     public KnownPerson? Find(string id) => byId.GetValueOrDefault(id);
 
@@ -158,38 +172,48 @@ public sealed partial class LegacyBackfillImporter
 
     private static async Task CreateTempTablesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
     {
+        // jit off: the batch statements are short, and compiling them costs more than running them. Random page cost as
+        // for data in memory: the person lookups probe a few thousand keys, which the default (disk) cost prices above
+        // scanning every person.
         const string sql = """
+            SET jit = off;
+            SET random_page_cost = 1.1;
             CREATE TEMP TABLE IF NOT EXISTS bf_company (id text, name text, domain text, website text) ON COMMIT PRESERVE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS bf_person (id text, company_id text, full_name text, first_name text, last_name text,
                 title text, email text, phone text, linkedin_url text) ON COMMIT PRESERVE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS bf_update (id text, full_name text, first_name text, last_name text,
                 title text, email text, phone text, linkedin_url text) ON COMMIT PRESERVE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS bf_log (id uuid, row_number int, source_row_hash text, source_data jsonb, match_type text,
-                match_confidence numeric(5,3), company_id text, person_id text, status text, actions jsonb, error text, notes text,
-                match_attempts jsonb) ON COMMIT PRESERVE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS bf_bit (seq int, person_id text, company_id text, opens int, replies int, meetings int,
-                last_engaged_at timestamptz, score int, tier text, signals int, metadata jsonb) ON COMMIT PRESERVE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS bf_signal (person_id text, company_id text, signal_type text, signal_count int, points int, metadata jsonb) ON COMMIT PRESERVE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS bf_tf (seq int, person_id text, hash text, snapshot jsonb, metadata jsonb) ON COMMIT PRESERVE ROWS;
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<CompanyIndex> LoadCompaniesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, RowNormalizer normalizer, CancellationToken cancellationToken)
+    private static async Task<CompanyIndex> LoadCompaniesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, RowNormalizer normalizer, MatchingThresholds thresholds, CancellationToken cancellationToken)
     {
-        var index = new CompanyIndex();
-        await using var command = new NpgsqlCommand("SELECT company_unique_id, company_name, domain, website_url FROM marketing.company_master", connection, transaction);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var rows = new List<(string Id, string Name, string? Domain, string? Website)>();
+        await using (var command = new NpgsqlCommand("SELECT company_unique_id, company_name, domain, website_url FROM marketing.company_master", connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var name = reader.GetString(1);
-            var domain = reader.IsDBNull(2) ? null : reader.GetString(2);
-            var website = reader.IsDBNull(3) ? null : reader.GetString(3);
-            index.Add(new CompanyCandidate(
-                reader.GetString(0),
-                normalizer.CompanyName(name).Value ?? name,
-                normalizer.Domain(domain, website, null).Value));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+            }
+        }
+
+        // Normalizing and keying every company is most of the cost: spread it over the cores (the normalizer is immutable).
+        var companies = new (CompanyCandidate Company, IReadOnlyList<string> Keys)[rows.Count];
+        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var (id, name, domain, website) = rows[i];
+            var normalized = normalizer.CompanyName(name).Value ?? name;
+            companies[i] = (new CompanyCandidate(id, normalized, normalizer.Domain(domain, website, null).Value), CompanyMatcher.BlockingKeys(normalized));
+        });
+
+        var index = new CompanyIndex(thresholds.CompanyReview);
+        foreach (var (company, keys) in companies)
+        {
+            index.Add(company, keys);
         }
 
         return index;
@@ -198,9 +222,12 @@ public sealed partial class LegacyBackfillImporter
     /// <summary>Hashes of this batch already logged by another import, or by earlier rows of this one.</summary>
     private static async Task<HashSet<string>> SeenHashesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long importId, int firstRow, string[] hashes, CancellationToken cancellationToken)
     {
+        // One index probe per hash, stopping at the first earlier row: the LIMIT keeps the LATERAL subquery a probe, where
+        // a plain join lets the planner scan the whole log instead once it holds millions of rows.
         const string sql = """
-            SELECT DISTINCT source_row_hash FROM public.backfill_log
-             WHERE source_row_hash = ANY (@hashes) AND (import_id <> @id OR row_number < @first)
+            SELECT k.hash FROM unnest(@hashes::text[]) k(hash)
+             CROSS JOIN LATERAL (SELECT 1 FROM public.backfill_log b
+                                  WHERE b.source_row_hash = k.hash AND (b.import_id <> @id OR b.row_number < @first) LIMIT 1) earlier
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("hashes", hashes);
@@ -217,62 +244,83 @@ public sealed partial class LegacyBackfillImporter
     }
 
     /// <summary>
-    /// One query per batch: every person sharing an exact key (LinkedIn, email, email domain + first + last name) with
-    /// a row, and every person of a company a row matched. The keys are computed in SQL the way
-    /// <see cref="PersonMatcher.LookupKeys"/> computes them; the matcher then decides on the loaded people.
+    /// Two queries per batch: every person sharing an exact key (LinkedIn, email, email domain + first + last name) with
+    /// a row; then the people of the companies of the rows no exact rule decided, which only the fuzzy name rule needs
+    /// (most rows of a typical file are decided exactly, and their companies' people would be most of what is read).
+    /// The keys are computed in SQL the way <see cref="PersonMatcher.LookupKeys"/> computes them; the matcher then
+    /// decides on the loaded people.
     /// </summary>
     private static async Task<PersonLookup> LoadPeopleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, List<BackfillRowWork> rows, CancellationToken cancellationToken)
     {
         var lookup = new PersonLookup();
-        var companies = new HashSet<string>(StringComparer.Ordinal);
         var linkedIns = new HashSet<string>(StringComparer.Ordinal);
         var emails = new HashSet<string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            if (row.CompanyId is { } company)
-            {
-                companies.Add(company);
-            }
-
             foreach (var key in PersonMatcher.LookupKeys(row.Normalized!.LinkedInUrl, row.Normalized.Email, row.Normalized.FirstName, row.Normalized.LastName))
             {
                 (key[..3] switch { "li:" => linkedIns, "em:" => emails, _ => names }).Add(key[3..]);
             }
         }
 
-        if (companies.Count + linkedIns.Count + emails.Count + names.Count == 0)
+        if (linkedIns.Count + emails.Count + names.Count > 0)
         {
-            return lookup;
+            var byKeys = string.Join(
+                "\nUNION ALL\n",
+                ByKey("@emails", "lower(btrim(p.email))"),
+                ByKey("@linkedins", $"({LinkedInSql})"),
+                ByKey("@names", "(lower(split_part(btrim(p.email), '@', 2)) || chr(31) || lower(btrim(p.first_name)) || chr(31) || lower(btrim(p.last_name)))"));
+            await ReadPeopleAsync(connection, transaction, byKeys, [("emails", emails), ("linkedins", linkedIns), ("names", names)], lookup.Add, cancellationToken);
         }
 
-        // Joins against the key lists (hash joins), not "= ANY (array)", which compares every person with every key.
-        const string columns = """
-            p.unique_id, p.company_unique_id, p.full_name, p.first_name, p.last_name, p.title, p.email, p.phone, p.linkedin_url,
-            p.locked_fields, p.manually_corrected_email, p.manually_corrected_title,
-            CASE WHEN jsonb_typeof(p.manual_overrides) = 'object' THEN ARRAY(SELECT jsonb_object_keys(p.manual_overrides)) ELSE ARRAY[]::text[] END
-            """;
-        var sql = $"""
-            SELECT {columns} FROM marketing.people_master p JOIN unnest(@companies::text[]) k(key) ON p.company_unique_id = k.key
-            UNION
-            SELECT {columns} FROM marketing.people_master p JOIN unnest(@emails::text[]) k(key) ON lower(btrim(p.email)) = k.key
-            UNION
-            SELECT {columns} FROM marketing.people_master p JOIN unnest(@linkedins::text[]) k(key) ON ({LinkedInSql}) = k.key
-             WHERE p.linkedin_url IS NOT NULL
-            UNION
-            SELECT {columns} FROM marketing.people_master p JOIN unnest(@names::text[]) k(key)
-                ON (lower(split_part(btrim(p.email), '@', 2)) || chr(31) || lower(btrim(p.first_name)) || chr(31) || lower(btrim(p.last_name))) = k.key
-            """;
+        var companies = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var normalized = row.Normalized!;
+            var person = new PersonRow(normalized.FullName!, normalized.FirstName, normalized.LastName, normalized.Email, normalized.LinkedInUrl, normalized.Title);
+            if (row.CompanyId is { } company && !companies.Contains(company)
+                && PersonMatcher.Match(person, null, lookup.Candidates(person, company).ConvertAll(p => p.ToCandidate())).Kind == MatchKind.NoMatch)
+            {
+                companies.Add(company);
+            }
+        }
+
+        if (companies.Count > 0)
+        {
+            await ReadPeopleAsync(connection, transaction, ByKey("@companies", "p.company_unique_id"), [("companies", companies)], lookup.AddMember, cancellationToken);
+        }
+
+        return lookup;
+    }
+
+    /// <summary>
+    /// One index probe per key: each key's people are a LATERAL subquery whose OFFSET 0 keeps the planner from turning
+    /// the lookup into a scan of every person (which it prices lower for tens of thousands of keys, but which grows
+    /// with the table while the probes grow with the batch). The expressions must stay exactly those of the indexes
+    /// (migration BackfillMatchingIndexes).
+    /// </summary>
+    private static string ByKey(string keys, string condition) =>
+        $"""
+        SELECT p.unique_id, p.company_unique_id, p.full_name, p.first_name, p.last_name, p.title, p.email, p.phone, p.linkedin_url,
+               p.locked_fields, p.manually_corrected_email, p.manually_corrected_title,
+               CASE WHEN jsonb_typeof(p.manual_overrides) = 'object' THEN ARRAY(SELECT jsonb_object_keys(p.manual_overrides)) ELSE ARRAY[]::text[] END
+          FROM unnest({keys}::text[]) k(key) CROSS JOIN LATERAL (SELECT * FROM marketing.people_master p WHERE {condition} = k.key OFFSET 0) p
+        """;
+
+    private static async Task ReadPeopleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, (string Name, HashSet<string> Keys)[] parameters, Action<KnownPerson> add, CancellationToken cancellationToken)
+    {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.AddWithValue("companies", companies.ToArray());
-        command.Parameters.AddWithValue("emails", emails.ToArray());
-        command.Parameters.AddWithValue("linkedins", linkedIns.ToArray());
-        command.Parameters.AddWithValue("names", names.ToArray());
+        foreach (var (name, keys) in parameters)
+        {
+            command.Parameters.AddWithValue(name, keys.ToArray());
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            lookup.Add(new KnownPerson
+            add(new KnownPerson
             {
                 Id = reader.GetString(0),
                 CompanyId = reader.GetString(1),
@@ -289,7 +337,5 @@ public sealed partial class LegacyBackfillImporter
                 OverrideKeys = reader.IsDBNull(12) ? [] : reader.GetFieldValue<string[]>(12),
             });
         }
-
-        return lookup;
     }
 }

@@ -89,12 +89,13 @@ public sealed partial class LegacyBackfillImporter
         }
 
         var review = new ReviewDecision(level, item.LogId, (string?)item.Attempts["company_id"], decision);
-        var context = new ImportContext(item.ImportId, options, new RowNormalizer(options.Rules), new CompanyIndex(), new BackfillImportSummary { ImportId = item.ImportId })
+        // The reviewer decides the level under review, so no company has to be looked up: the index stays empty.
+        var context = new ImportContext(item.ImportId, options, new CompanyIndex(options.Thresholds.CompanyReview), new BackfillImportSummary { ImportId = item.ImportId })
         {
             Review = review,
         };
         await CreateTempTablesAsync(connection, transaction, cancellationToken);
-        var work = await DecideAsync(connection, transaction, context, [item.Row], cancellationToken);
+        var work = await DecideAsync(connection, transaction, context, [Prepare(item.Row, new RowNormalizer(options.Rules))], cancellationToken);
         var row = work[0];
         if (row.Status == ResolutionStatus.Error)
         {

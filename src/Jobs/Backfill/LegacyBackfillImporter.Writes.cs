@@ -15,11 +15,17 @@ public sealed partial class LegacyBackfillImporter
         + $" AND NOT coalesce(jsonb_typeof(p.manual_overrides) = 'object' AND p.manual_overrides ? '{column}', false)"
         + (flag is null ? "" : $" AND NOT coalesce(p.{flag}, false)");
 
-    /// <summary>Writes a decided batch: a COPY per temporary table, then one set-based statement per target table.</summary>
+    /// <summary>
+    /// Writes a decided batch. What only appends (the log, missing parts, BIT snapshots and signals) is copied straight
+    /// into its table with binary COPY; what must merge with existing rows (companies, people, updates guarded by
+    /// locks, talent-flow baselines) goes through a temporary table and one set-based statement each. Every row's log
+    /// entry is new: the batch commits together with its checkpoint, so a resumed import never logs a row twice (and
+    /// the unique index on import and row number would fail the batch rather than keep a second entry).
+    /// </summary>
     private static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ImportContext context, List<BackfillRowWork> work, CancellationToken cancellationToken)
     {
         var batch = context.Batch;
-        await ExecuteAsync(connection, transaction, "TRUNCATE bf_company, bf_person, bf_update, bf_log, bf_bit, bf_signal, bf_tf", cancellationToken);
+        await ExecuteAsync(connection, transaction, "TRUNCATE bf_company, bf_person, bf_update, bf_tf", cancellationToken);
 
         await CopyAsync(connection, "COPY bf_company (id, name, domain, website) FROM STDIN (FORMAT BINARY)", batch.NewCompanies, async (w, c) =>
         {
@@ -45,67 +51,7 @@ public sealed partial class LegacyBackfillImporter
             }
         }, cancellationToken);
 
-        await CopyAsync(connection, "COPY bf_log (id, row_number, source_row_hash, source_data, match_type, match_confidence, company_id, person_id, status, actions, error, notes, match_attempts) FROM STDIN (FORMAT BINARY)", work, async (w, r) =>
-        {
-            await w.WriteAsync(r.LogId, NpgsqlDbType.Uuid, cancellationToken);
-            await w.WriteAsync(r.Source.RowNumber, NpgsqlDbType.Integer, cancellationToken);
-            await Text(w, r.Hash, cancellationToken);
-            await Json(w, SourceData(r.Source), cancellationToken);
-            await Text(w, r.MatchType, cancellationToken);
-            if (r.Confidence is { } confidence)
-            {
-                await w.WriteAsync(Math.Round((decimal)confidence, 3), NpgsqlDbType.Numeric, cancellationToken);
-            }
-            else
-            {
-                await w.WriteNullAsync(cancellationToken);
-            }
-
-            await Text(w, r.CompanyId, cancellationToken);
-            await Text(w, r.PersonId, cancellationToken);
-            await Text(w, r.Status, cancellationToken);
-            await Json(w, r.Actions.ToJsonString(), cancellationToken);
-            await Text(w, r.Error, cancellationToken);
-            await Text(w, r.Normalized?.Notes ?? r.Source.Warning, cancellationToken);
-            await Json(w, r.MatchAttempts, cancellationToken);
-        }, cancellationToken);
-
         var bitRows = batch.Baselines.Select((b, i) => (Seq: i, Work: b)).ToList();
-        await CopyAsync(connection, "COPY bf_bit (seq, person_id, company_id, opens, replies, meetings, last_engaged_at, score, tier, signals, metadata) FROM STDIN (FORMAT BINARY)", bitRows, async (w, b) =>
-        {
-            var row = b.Work.Row.Normalized!;
-            await w.WriteAsync(b.Seq, NpgsqlDbType.Integer, cancellationToken);
-            await Text(w, b.Work.PersonId, cancellationToken);
-            await Text(w, b.Work.CompanyId, cancellationToken);
-            await w.WriteAsync(row.HistoricalOpenCount ?? 0, NpgsqlDbType.Integer, cancellationToken);
-            await w.WriteAsync(row.HistoricalReplyCount ?? 0, NpgsqlDbType.Integer, cancellationToken);
-            await w.WriteAsync(row.HistoricalMeetingCount ?? 0, NpgsqlDbType.Integer, cancellationToken);
-            if (row.LastEngagedAt is { } engaged)
-            {
-                await w.WriteAsync(engaged.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
-            }
-            else
-            {
-                await w.WriteNullAsync(cancellationToken);
-            }
-
-            await w.WriteAsync(b.Work.Bit.Score, NpgsqlDbType.Integer, cancellationToken);
-            await Text(w, b.Work.Bit.Tier, cancellationToken);
-            await w.WriteAsync(b.Work.Bit.Signals.Count, NpgsqlDbType.Integer, cancellationToken);
-            await Json(w, Metadata(context, b.Work.Row), cancellationToken);
-        }, cancellationToken);
-
-        var signals = batch.Baselines.SelectMany(b => b.Bit.Signals.Select(s => (Work: b, Signal: s))).ToList();
-        await CopyAsync(connection, "COPY bf_signal (person_id, company_id, signal_type, signal_count, points, metadata) FROM STDIN (FORMAT BINARY)", signals, async (w, s) =>
-        {
-            await Text(w, s.Work.PersonId, cancellationToken);
-            await Text(w, s.Work.CompanyId, cancellationToken);
-            await Text(w, s.Signal.SignalType, cancellationToken);
-            await w.WriteAsync(s.Signal.Count, NpgsqlDbType.Integer, cancellationToken);
-            await w.WriteAsync(s.Signal.Points, NpgsqlDbType.Integer, cancellationToken);
-            await Json(w, Metadata(context, s.Work.Row), cancellationToken);
-        }, cancellationToken);
-
         await CopyAsync(connection, "COPY bf_tf (seq, person_id, hash, snapshot, metadata) FROM STDIN (FORMAT BINARY)", bitRows, async (w, b) =>
         {
             await w.WriteAsync(b.Seq, NpgsqlDbType.Integer, cancellationToken);
@@ -137,26 +83,6 @@ public sealed partial class LegacyBackfillImporter
                    updated_at = now()
               FROM bf_update u WHERE p.unique_id = u.id;
 
-            INSERT INTO public.backfill_log (id, import_id, row_number, source_row_hash, source_data, match_type, match_confidence,
-                   matched_company_id, matched_person_id, resolution_status, actions_taken, error_message, notes, worker_id, process_id)
-            SELECT id, @import, row_number, source_row_hash, source_data, match_type, match_confidence, company_id, person_id, status,
-                   actions, error, notes, @worker, @process FROM bf_log
-            ON CONFLICT (import_id, row_number) DO NOTHING;
-
-            INSERT INTO garage.missing_parts (source, issue_type, source_data, match_attempts, confidence_score, import_id, backfill_log_id)
-            SELECT '{MissingPartSource}', '{LowConfidenceMatch}', l.source_data, l.match_attempts, l.match_confidence, @import, l.id
-              FROM bf_log l JOIN public.backfill_log b ON b.id = l.id
-             WHERE l.status = '{ResolutionStatus.Unresolved}'
-            ON CONFLICT (backfill_log_id) DO NOTHING;
-
-            INSERT INTO public.bit_baseline_snapshot (person_unique_id, company_unique_id, historical_open_count, historical_reply_count,
-                   historical_meeting_count, last_engaged_at, baseline_score, baseline_tier, signals_generated, source, metadata, import_id)
-            SELECT person_id, company_id, opens, replies, meetings, last_engaged_at, score, tier, signals, 'backfill_agent', metadata, @import
-              FROM bf_bit ORDER BY seq;
-
-            INSERT INTO public.bit_signal (person_unique_id, company_unique_id, signal_type, source_type, signal_count, points, scored, metadata)
-            SELECT person_id, company_id, signal_type, '{BitBaseline.SourceType}', signal_count, points, false, metadata FROM bf_signal;
-
             INSERT INTO public.talent_flow_baseline (person_unique_id, enrichment_hash, snapshot_data, baseline_date, source, metadata)
             SELECT DISTINCT ON (person_id) person_id, hash, snapshot, current_date, 'backfill_agent', metadata
               FROM bf_tf ORDER BY person_id, seq DESC
@@ -164,26 +90,86 @@ public sealed partial class LegacyBackfillImporter
                SET enrichment_hash = EXCLUDED.enrichment_hash, snapshot_data = EXCLUDED.snapshot_data,
                    baseline_date = EXCLUDED.baseline_date, metadata = EXCLUDED.metadata;
             """;
-        if (context.Review is not null)
+        await ExecuteAsync(connection, transaction, sql, cancellationToken);
+
+        // Serializing the actions is CPU work independent per row: spread it over the cores before streaming the rows.
+        var actions = new string[work.Count];
+        Parallel.For(0, work.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => actions[i] = work[i].Actions.ToJsonString());
+        if (context.Review is null)
         {
-            // The row is already logged (and in review): its log row and review item take the new decision.
-            sql += $"""
+            await CopyAsync(connection, "COPY public.backfill_log (id, import_id, row_number, source_row_hash, source_data, match_type, match_confidence, matched_company_id, matched_person_id, resolution_status, actions_taken, error_message, notes, worker_id, process_id) FROM STDIN (FORMAT BINARY)", work.Select((r, i) => (Work: r, Actions: actions[i])), async (w, row) =>
+            {
+                var r = row.Work;
+                await w.WriteAsync(r.LogId, NpgsqlDbType.Uuid, cancellationToken);
+                await w.WriteAsync(context.ImportId, NpgsqlDbType.Bigint, cancellationToken);
+                await w.WriteAsync(r.Source.RowNumber, NpgsqlDbType.Integer, cancellationToken);
+                await Text(w, r.Hash, cancellationToken);
+                await Json(w, r.Prepared.SourceData, cancellationToken);
+                await Text(w, r.MatchType, cancellationToken);
+                await Confidence(w, r.Confidence, cancellationToken);
+                await Text(w, r.CompanyId, cancellationToken);
+                await Text(w, r.PersonId, cancellationToken);
+                await Text(w, r.Status, cancellationToken);
+                await Json(w, row.Actions, cancellationToken);
+                await Text(w, r.Error, cancellationToken);
+                await Text(w, r.Normalized?.Notes ?? r.Source.Warning, cancellationToken);
+                await Text(w, context.WorkerId, cancellationToken);
+                await Text(w, context.ProcessId, cancellationToken);
+            }, cancellationToken);
 
-                UPDATE public.backfill_log b SET match_type = l.match_type, match_confidence = l.match_confidence,
-                       matched_company_id = l.company_id, matched_person_id = l.person_id, resolution_status = l.status,
-                       actions_taken = l.actions, error_message = l.error
-                  FROM bf_log l WHERE b.id = l.id;
-
-                UPDATE garage.missing_parts m SET match_attempts = l.match_attempts, confidence_score = l.match_confidence
-                  FROM bf_log l WHERE m.backfill_log_id = l.id AND l.status = '{ResolutionStatus.Unresolved}';
-                """;
+            await CopyAsync(connection, "COPY garage.missing_parts (source, issue_type, source_data, match_attempts, confidence_score, import_id, backfill_log_id) FROM STDIN (FORMAT BINARY)", work.Where(r => r.Status == ResolutionStatus.Unresolved), async (w, r) =>
+            {
+                await Text(w, MissingPartSource, cancellationToken);
+                await Text(w, LowConfidenceMatch, cancellationToken);
+                await Json(w, r.Prepared.SourceData, cancellationToken);
+                await Json(w, r.MatchAttempts, cancellationToken);
+                await Confidence(w, r.Confidence, cancellationToken);
+                await w.WriteAsync(context.ImportId, NpgsqlDbType.Bigint, cancellationToken);
+                await w.WriteAsync(r.LogId, NpgsqlDbType.Uuid, cancellationToken);
+            }, cancellationToken);
+        }
+        else
+        {
+            await UpdateReviewedRowAsync(connection, transaction, work[0], actions[0], cancellationToken);
         }
 
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        command.Parameters.AddWithValue("import", context.ImportId);
-        command.Parameters.AddWithValue("worker", context.WorkerId);
-        command.Parameters.AddWithValue("process", context.ProcessId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await CopyAsync(connection, "COPY public.bit_baseline_snapshot (person_unique_id, company_unique_id, historical_open_count, historical_reply_count, historical_meeting_count, last_engaged_at, baseline_score, baseline_tier, signals_generated, source, metadata, import_id) FROM STDIN (FORMAT BINARY)", batch.Baselines, async (w, b) =>
+        {
+            var row = b.Row.Normalized!;
+            await Text(w, b.PersonId, cancellationToken);
+            await Text(w, b.CompanyId, cancellationToken);
+            await w.WriteAsync(row.HistoricalOpenCount ?? 0, NpgsqlDbType.Integer, cancellationToken);
+            await w.WriteAsync(row.HistoricalReplyCount ?? 0, NpgsqlDbType.Integer, cancellationToken);
+            await w.WriteAsync(row.HistoricalMeetingCount ?? 0, NpgsqlDbType.Integer, cancellationToken);
+            if (row.LastEngagedAt is { } engaged)
+            {
+                await w.WriteAsync(engaged.ToUniversalTime(), NpgsqlDbType.TimestampTz, cancellationToken);
+            }
+            else
+            {
+                await w.WriteNullAsync(cancellationToken);
+            }
+
+            await w.WriteAsync(b.Bit.Score, NpgsqlDbType.Integer, cancellationToken);
+            await Text(w, b.Bit.Tier, cancellationToken);
+            await w.WriteAsync(b.Bit.Signals.Count, NpgsqlDbType.Integer, cancellationToken);
+            await Text(w, "backfill_agent", cancellationToken);
+            await Json(w, Metadata(context, b.Row), cancellationToken);
+            await w.WriteAsync(context.ImportId, NpgsqlDbType.Bigint, cancellationToken);
+        }, cancellationToken);
+
+        var signals = batch.Baselines.SelectMany(b => b.Bit.Signals.Select(s => (Work: b, Signal: s))).ToList();
+        await CopyAsync(connection, "COPY public.bit_signal (person_unique_id, company_unique_id, signal_type, source_type, signal_count, points, scored, metadata) FROM STDIN (FORMAT BINARY)", signals, async (w, s) =>
+        {
+            await Text(w, s.Work.PersonId, cancellationToken);
+            await Text(w, s.Work.CompanyId, cancellationToken);
+            await Text(w, s.Signal.SignalType, cancellationToken);
+            await Text(w, BitBaseline.SourceType, cancellationToken);
+            await w.WriteAsync(s.Signal.Count, NpgsqlDbType.Integer, cancellationToken);
+            await w.WriteAsync(s.Signal.Points, NpgsqlDbType.Integer, cancellationToken);
+            await w.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
+            await Json(w, Metadata(context, s.Work.Row), cancellationToken);
+        }, cancellationToken);
 
         context.Summary.BitBaselines += batch.Baselines.Count;
         context.Summary.BitSignals += signals.Count;
@@ -259,6 +245,9 @@ public sealed partial class LegacyBackfillImporter
     private static Task Text(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
         value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(Clean(value)!, NpgsqlDbType.Text, cancellationToken);
 
+    private static Task Confidence(NpgsqlBinaryImporter writer, double? confidence, CancellationToken cancellationToken) =>
+        confidence is { } value ? writer.WriteAsync(Math.Round((decimal)value, 3), NpgsqlDbType.Numeric, cancellationToken) : writer.WriteNullAsync(cancellationToken);
+
     private static Task Json(NpgsqlBinaryImporter writer, string? value, CancellationToken cancellationToken) =>
         value is null ? writer.WriteNullAsync(cancellationToken) : writer.WriteAsync(value.Replace("\\u0000", "\\uFFFD", StringComparison.Ordinal), NpgsqlDbType.Jsonb, cancellationToken);
 
@@ -277,6 +266,28 @@ public sealed partial class LegacyBackfillImporter
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string sql, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A resolved review item's row is logged already: its log row (and review item, when it waits again) take the new decision.</summary>
+    private static async Task UpdateReviewedRowAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, BackfillRowWork row, string actions, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"""
+            UPDATE public.backfill_log SET match_type = @match_type, match_confidence = @confidence, matched_company_id = @company,
+                   matched_person_id = @person, resolution_status = @status, actions_taken = @actions::jsonb, error_message = @error
+             WHERE id = @id;
+            UPDATE garage.missing_parts SET match_attempts = @attempts::jsonb, confidence_score = @confidence
+             WHERE backfill_log_id = @id AND @status = '{ResolutionStatus.Unresolved}';
+            """, connection, transaction);
+        command.Parameters.AddWithValue("id", row.LogId);
+        command.Parameters.AddWithValue("match_type", (object?)row.MatchType ?? DBNull.Value);
+        command.Parameters.Add(new NpgsqlParameter<decimal?>("confidence", NpgsqlDbType.Numeric) { TypedValue = row.Confidence is { } c ? Math.Round((decimal)c, 3) : null });
+        command.Parameters.AddWithValue("company", (object?)row.CompanyId ?? DBNull.Value);
+        command.Parameters.AddWithValue("person", (object?)row.PersonId ?? DBNull.Value);
+        command.Parameters.AddWithValue("status", row.Status);
+        command.Parameters.AddWithValue("actions", actions);
+        command.Parameters.AddWithValue("error", (object?)row.Error ?? DBNull.Value);
+        command.Parameters.AddWithValue("attempts", (object?)row.MatchAttempts ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

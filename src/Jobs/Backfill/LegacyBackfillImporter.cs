@@ -12,11 +12,11 @@ using Portal.Domain.Backfill.Records;
 namespace Portal.Jobs.Backfill;
 
 /// <summary>
-/// Imports a legacy outreach CSV (seed 001) in sets: rows are read, hashed and normalized, matched batch by batch
-/// (companies through the per-import <see cref="CompanyIndex"/>, people through one bulk lookup query per batch),
-/// and each batch is written with binary COPY into temporary tables and a few set-based statements, committed
-/// together with the import's checkpoint. A cancelled or crashed import resumes after its checkpoint; every input
-/// row ends with exactly one backfill_log row. A dry run is one transaction rolled back. Never calls a provider.
+/// Imports a legacy outreach CSV (seed 001) in sets: rows are read, hashed and normalized ahead on other threads,
+/// matched batch by batch (companies through the per-import <see cref="CompanyIndex"/>, people through bulk lookup
+/// queries per batch), and each batch is written with binary COPY (straight into the tables only appended to, into
+/// temporary tables for a few set-based merges), committed together with the import's checkpoint. A cancelled or
+/// crashed import resumes after its checkpoint; every input row ends with exactly one backfill_log row. A dry run is one transaction rolled back. Never calls a provider.
 /// </summary>
 public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 {
@@ -62,32 +62,18 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         var checkpoint = await ReadCheckpointAsync(connection, dryRun, importId, total, cancellationToken);
         summary.ResumedAfterRow = checkpoint;
         await CreateTempTablesAsync(connection, dryRun, cancellationToken);
-        var companies = await LoadCompaniesAsync(connection, dryRun, normalizer, cancellationToken);
-        var context = new ImportContext(importId, options, normalizer, companies, summary);
+        var companies = await LoadCompaniesAsync(connection, dryRun, normalizer, options.Thresholds, cancellationToken);
+        var context = new ImportContext(importId, options, companies, summary);
 
         using var reader = new LegacyCsvReader(csv, leaveOpen: true, options.ColumnMap);
         await progress(checkpoint, total, checkpoint > 0 ? $"Resuming after row {checkpoint:N0}" : "Importing", summary);
-        var batch = new List<LegacyCsvRow>(options.BatchSize);
         var lastRow = checkpoint;
-        var rows = reader.ReadRows(cancellationToken).GetEnumerator();
-        using (rows)
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var (batches, reading) = PrepareBatches(reader, checkpoint, options.BatchSize, normalizer, stopReading.Token);
+        try
         {
-            while (true)
+            await foreach (var batch in batches.ReadAllAsync(cancellationToken))
             {
-                batch.Clear();
-                while (batch.Count < options.BatchSize && rows.MoveNext())
-                {
-                    if (rows.Current.RowNumber > checkpoint)
-                    {
-                        batch.Add(rows.Current);
-                    }
-                }
-
-                if (batch.Count == 0)
-                {
-                    break;
-                }
-
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!await TryBatchAsync(connection, dryRun, context, batch, cancellationToken))
                 {
@@ -102,11 +88,16 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
                     }
                 }
 
-                lastRow = batch[^1].RowNumber;
+                lastRow = batch[^1].Source.RowNumber;
                 summary.BatchesCommitted++;
                 summary.RowsProcessed += batch.Count;
                 await progress(lastRow, total, $"Imported {lastRow:N0}{(total is null ? "" : $" of {total:N0}")} rows", summary);
             }
+        }
+        finally
+        {
+            await stopReading.CancelAsync();
+            await reading;
         }
 
         summary.RowsLoaded = Math.Max(summary.RowsLoaded, lastRow);
@@ -122,7 +113,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Decides and writes rows in one transaction (a savepoint in a dry run) with the checkpoint; false when the database rejected them (nothing kept).</summary>
-    private static async Task<bool> TryBatchAsync(NpgsqlConnection connection, NpgsqlTransaction? dryRun, ImportContext context, List<LegacyCsvRow> rows, CancellationToken cancellationToken)
+    private static async Task<bool> TryBatchAsync(NpgsqlConnection connection, NpgsqlTransaction? dryRun, ImportContext context, List<PreparedRow> rows, CancellationToken cancellationToken)
     {
         var before = context.Summary.Counters();
         await using var own = dryRun is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
@@ -136,7 +127,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         {
             var work = await DecideAsync(connection, transaction, context, rows, cancellationToken);
             await WriteAsync(connection, transaction, context, work, cancellationToken);
-            await SetCheckpointAsync(connection, transaction, context.ImportId, rows[^1].RowNumber, cancellationToken);
+            await SetCheckpointAsync(connection, transaction, context.ImportId, rows[^1].Source.RowNumber, cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -177,23 +168,23 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Logs a row the database rejected as an error (with the database's message) and moves the checkpoint past it.</summary>
-    private static async Task WriteRejectedAsync(NpgsqlConnection connection, NpgsqlTransaction? dryRun, ImportContext context, LegacyCsvRow row, CancellationToken cancellationToken)
+    private static async Task WriteRejectedAsync(NpgsqlConnection connection, NpgsqlTransaction? dryRun, ImportContext context, PreparedRow row, CancellationToken cancellationToken)
     {
         await using var own = dryRun is null ? await connection.BeginTransactionAsync(cancellationToken) : null;
         var transaction = dryRun ?? own!;
         context.Batch = new BatchState();
-        var item = new BackfillRowWork(row, RowHash.Of(row.Cells));
+        var item = new BackfillRowWork(row);
         Fail(item, "the database rejected the row: " + context.LastRejection);
         context.Summary.Errors++;
         await WriteAsync(connection, transaction, context, [item], cancellationToken);
-        await SetCheckpointAsync(connection, transaction, context.ImportId, row.RowNumber, cancellationToken);
+        await SetCheckpointAsync(connection, transaction, context.ImportId, row.Source.RowNumber, cancellationToken);
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);
         }
     }
 
-    private sealed record ImportContext(long ImportId, BackfillImportOptions Options, RowNormalizer Normalizer, CompanyIndex Companies, BackfillImportSummary Summary)
+    private sealed record ImportContext(long ImportId, BackfillImportOptions Options, CompanyIndex Companies, BackfillImportSummary Summary)
     {
         /// <summary>A reviewer's decision for the level under review (when resolving a review item), or null while importing.</summary>
         public ReviewDecision? Review { get; init; }
@@ -215,21 +206,17 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         public string ProcessId { get; } = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Decides every row of a batch in memory, after one query for duplicates and one for person candidates.</summary>
-    private static async Task<List<BackfillRowWork>> DecideAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ImportContext context, List<LegacyCsvRow> batch, CancellationToken cancellationToken)
+    /// <summary>Decides every row of a batch in memory, after one query for duplicates and two for person candidates.</summary>
+    private static async Task<List<BackfillRowWork>> DecideAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ImportContext context, List<PreparedRow> batch, CancellationToken cancellationToken)
     {
         var summary = context.Summary;
         context.Batch = new BatchState();
-        var work = new List<BackfillRowWork>(batch.Count);
-        foreach (var row in batch)
-        {
-            work.Add(new BackfillRowWork(row, RowHash.Of(row.Cells), context.Review?.LogId));
-        }
+        var work = batch.ConvertAll(row => new BackfillRowWork(row, context.Review?.LogId));
 
         // A row under review already has its outcome; a later import of the same row is that import's duplicate, not its.
         var seenBefore = context.Review is not null
             ? []
-            : await SeenHashesAsync(connection, transaction, context.ImportId, batch[0].RowNumber, work.Select(w => w.Hash).Distinct().ToArray(), cancellationToken);
+            : await SeenHashesAsync(connection, transaction, context.ImportId, batch[0].Source.RowNumber, work.Select(w => w.Hash).Distinct().ToArray(), cancellationToken);
         var inBatch = new HashSet<string>(StringComparer.Ordinal);
         foreach (var item in work)
         {
@@ -250,7 +237,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 
             try
             {
-                item.Normalized = context.Normalizer.Row(item.Source.Row!);
+                item.Normalized = item.Prepared.Normalized ?? throw new FormatException(item.Prepared.NormalizationError);
                 summary.Warnings += item.Normalized.Warnings.Count;
                 if (item.Normalized.Warnings.Count > 0)
                 {

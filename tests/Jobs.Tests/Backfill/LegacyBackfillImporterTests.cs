@@ -130,6 +130,34 @@ public sealed class LegacyBackfillImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OneRowPerBatch_GivesTheSameOutcomes_FindingEarlierBatchesPeopleInTheDatabase()
+    {
+        var import = await CreateImportAsync();
+
+        await Importer.ImportAsync(import, new MemoryStream(MessyFile().Bytes), new BackfillImportOptions { BatchSize = 1 }, null, CancellationToken.None);
+
+        (await OutcomesAsync(import)).OrderBy(o => o.Key).Select(o => o.Value).ShouldBe(
+        [
+            "initialized", "skipped_locked", "initialized", "initialized", "duplicate", "initialized", "initialized", "unresolved",
+            "error", "error", "initialized", "initialized", "initialized", "error", "initialized",
+        ]);
+        // Row 4 finds the person row 3 created a batch earlier, through the LinkedIn index, written differently.
+        (await ScalarAsync<string>($"SELECT matched_person_id FROM backfill_log WHERE import_id = {import} AND row_number = 4")).ShouldBe($"BF-{import}-3");
+    }
+
+    [Fact]
+    public async Task CompanyNameWithATypo_AndNoDomain_MatchesTheCompanyFuzzily()
+    {
+        var csv = Header + "\n" + "Glbex Inc,,,Ann Alpha,,,,,,,,,,,\n";
+        var import = await CreateImportAsync();
+
+        var summary = await Importer.ImportAsync(import, new MemoryStream(Encoding.UTF8.GetBytes(csv)), new BackfillImportOptions(), null, CancellationToken.None);
+
+        (summary.CompaniesMatched, summary.CompaniesCreated).ShouldBe((1L, 0L));
+        (await ScalarAsync<string>($"SELECT matched_company_id || ' ' || match_type FROM backfill_log WHERE import_id = {import}")).ShouldBe("C-GLOBEX fuzzy");
+    }
+
+    [Fact]
     public async Task ExactMatch_UpdatesThePerson_AndWritesBaselines()
     {
         var import = await CreateImportAsync();

@@ -14,10 +14,14 @@ public readonly record struct CompanyCandidate(string Id, string Name, string? D
 public static class CompanyMatcher
 {
     /// <summary>
-    /// The keys to select fuzzy candidates with (see <see cref="NameBlocking"/> for the recall tradeoff): candidates
-    /// are the existing companies sharing at least one key, plus those with the row's domain.
+    /// The keys an existing company is indexed under for fuzzy candidate selection (see <see cref="NameBlocking"/> for
+    /// the recall tradeoff): a row's candidates are the companies indexed under one of its <see cref="CandidateKeys"/>,
+    /// plus those with the row's domain.
     /// </summary>
     public static IReadOnlyList<string> BlockingKeys(string? normalizedName) => NameBlocking.Keys(normalizedName);
+
+    /// <summary>The keys a row's normalized name looks its fuzzy candidates up with.</summary>
+    public static IReadOnlyList<string> CandidateKeys(string? normalizedName) => NameBlocking.LookupKeys(normalizedName);
 
     /// <summary>The domain as looked up and compared (trimmed, lower case), or null when blank.</summary>
     public static string? DomainKey(string? domain)

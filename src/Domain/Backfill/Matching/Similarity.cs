@@ -70,6 +70,56 @@ public static class Similarity
         }
     }
 
+    /// <summary>
+    /// An upper bound of <see cref="Ratio(string?, string?)"/> computed without matching blocks, as difflib's
+    /// <c>quick_ratio()</c>: 2·(characters the two strings have in common, counted with multiplicity)/T. Cheap enough to
+    /// discard candidates that cannot reach a threshold before computing their ratio.
+    /// </summary>
+    public static double UpperBound(string? a, string? b)
+    {
+        var x = a.AsSpan().Trim();
+        var y = b.AsSpan().Trim();
+        var total = x.Length + y.Length;
+        if (total == 0)
+        {
+            return 1.0;
+        }
+
+        if (total > StackLimit)
+        {
+            return 2.0 * Math.Min(x.Length, y.Length) / total; // the length bound: enough for what the bound is for
+        }
+
+        Span<char> chars = stackalloc char[total];
+        var lowerX = chars[..x.Length];
+        var lowerY = chars[x.Length..];
+        x.ToLowerInvariant(lowerX);
+        y.ToLowerInvariant(lowerY);
+        lowerX.Sort();
+        lowerY.Sort();
+        int i = 0, j = 0, common = 0;
+        while (i < lowerX.Length && j < lowerY.Length)
+        {
+            var order = lowerX[i].CompareTo(lowerY[j]);
+            if (order == 0)
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (order < 0)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return 2.0 * common / total;
+    }
+
     // get_matching_blocks: the longest block, then the same on each side of it. Only the total size is needed.
     private static int CountMatches(ReadOnlySpan<char> a, ReadOnlySpan<char> b, int alo, int ahi, int blo, int bhi, Span<int> rows)
     {

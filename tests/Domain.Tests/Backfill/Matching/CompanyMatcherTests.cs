@@ -126,12 +126,13 @@ public sealed class CompanyMatcherTests
     public void Match_WithoutCandidates_IsANewCompany() => Match("Acme").ShouldBe(MatchDecision.None);
 
     [Fact]
-    public void BlockingKeys_ArePrefixAndSuffix_OfTheLettersAndDigits()
+    public void BlockingKeys_AreTheAnchorsAndThreeQuarterCuts_OfTheLettersAndDigits()
     {
-        CompanyMatcher.BlockingKeys("A.C.M.E. Widgets").ShouldBe(["p:acm", "s:ets"]);
-        CompanyMatcher.BlockingKeys("3M").ShouldBe(["p:3m", "s:3m"]);
+        CompanyMatcher.BlockingKeys("A.C.M.E. Widgets").ShouldBe(["a:acmets", "11s:acmewidge", "11e:mewidgets", "11o:acts"]);
+        CompanyMatcher.BlockingKeys("3M").ShouldBe(["a:3m"]);
         CompanyMatcher.BlockingKeys(" - ").ShouldBeEmpty();
         CompanyMatcher.BlockingKeys(null).ShouldBeEmpty();
+        CompanyMatcher.CandidateKeys(null).ShouldBeEmpty();
     }
 
     [Theory]
@@ -142,12 +143,15 @@ public sealed class CompanyMatcherTests
     [InlineData("Initech Systems", "Inytech Systems")]
     [InlineData("Acme Widgets", "Xcme Widgets")]
     [InlineData("Acme Widgets", "Acme Widgetz")]
-    public void BlockingKeys_AreSharedByTrueMatches(string a, string b) =>
-        CompanyMatcher.BlockingKeys(Normalize(a)).Intersect(CompanyMatcher.BlockingKeys(Normalize(b))).ShouldNotBeEmpty();
+    public void CandidateKeys_FindTrueMatches_InBothDirections(string a, string b)
+    {
+        CompanyMatcher.CandidateKeys(Normalize(a)).Intersect(CompanyMatcher.BlockingKeys(Normalize(b))).ShouldNotBeEmpty();
+        CompanyMatcher.CandidateKeys(Normalize(b)).Intersect(CompanyMatcher.BlockingKeys(Normalize(a))).ShouldNotBeEmpty();
+    }
 
     [Fact]
-    public void BlockingKeys_SeparateUnrelatedNames() =>
-        CompanyMatcher.BlockingKeys(Normalize("Acme Inc")).Intersect(CompanyMatcher.BlockingKeys(Normalize("ABC Inc"))).ShouldBeEmpty();
+    public void CandidateKeys_SeparateUnrelatedNames() =>
+        CompanyMatcher.CandidateKeys(Normalize("Acme Inc")).Intersect(CompanyMatcher.BlockingKeys(Normalize("ABC Inc"))).ShouldBeEmpty();
 
     [Fact]
     public void DomainKey_IsTrimmedLowerCase_OrNull()

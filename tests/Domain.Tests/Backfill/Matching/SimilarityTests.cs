@@ -80,4 +80,20 @@ public sealed class SimilarityTests
 
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
     }
+
+    [Fact]
+    public void UpperBound_IsNeverBelowTheRatio_AndIsDifflibsQuickRatio()
+    {
+        Similarity.UpperBound("abcd", "bcde").ShouldBe(0.75);
+        Similarity.UpperBound("Acme", "ACME ").ShouldBe(1.0);
+        Similarity.UpperBound("abc", "cba").ShouldBe(1.0); // the same letters in another order: the ratio is lower
+        Similarity.Ratio("abc", "cba").ShouldBeLessThan(1.0);
+        var random = new Random(11);
+        for (var n = 0; n < 2000; n++)
+        {
+            var a = new string(Enumerable.Range(0, random.Next(1, 25)).Select(_ => (char)('a' + random.Next(6))).ToArray());
+            var b = new string(Enumerable.Range(0, random.Next(1, 25)).Select(_ => (char)('A' + random.Next(6))).ToArray());
+            Similarity.UpperBound(a, b).ShouldBeGreaterThanOrEqualTo(Similarity.Ratio(a, b), $"{a} / {b}");
+        }
+    }
 }
