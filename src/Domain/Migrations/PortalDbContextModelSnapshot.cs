@@ -1978,6 +1978,31 @@ namespace Portal.Domain.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Portal.Domain.Monitoring.MetricHourly", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("Hour")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("hour");
+
+                    b.Property<int>("Samples")
+                        .HasColumnType("integer")
+                        .HasColumnName("samples");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("double precision")
+                        .HasColumnName("value");
+
+                    b.HasKey("Name", "Hour")
+                        .HasName("pk_metric_hourly");
+
+                    b.ToTable("metric_hourly", "ops");
+                });
+
             modelBuilder.Entity("Portal.Domain.Monitoring.MetricSample", b =>
                 {
                     b.Property<string>("Name")

@@ -92,3 +92,15 @@ public sealed class MetricSample
 
     public double Value { get; set; }
 }
+
+/// <summary>The average of one metric over one hour: what the longer chart ranges read (a 30-day chart is 720 of these, not 43,200 samples).</summary>
+public sealed class MetricHourly
+{
+    public required string Name { get; set; }
+
+    public DateTimeOffset Hour { get; set; }
+
+    public double Value { get; set; }
+
+    public int Samples { get; set; }
+}

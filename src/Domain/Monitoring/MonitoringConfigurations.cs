@@ -81,3 +81,13 @@ public sealed class MetricSampleConfiguration : IEntityTypeConfiguration<MetricS
         builder.HasIndex(s => s.At);
     }
 }
+
+public sealed class MetricHourlyConfiguration : IEntityTypeConfiguration<MetricHourly>
+{
+    public void Configure(EntityTypeBuilder<MetricHourly> builder)
+    {
+        builder.ToTable("metric_hourly", "ops");
+        builder.HasKey(s => new { s.Name, s.Hour });
+        builder.Property(s => s.Name).HasMaxLength(100);
+    }
+}

@@ -63,6 +63,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     public DbSet<MetricSample> MetricSamples => Set<MetricSample>();
 
+    public DbSet<MetricHourly> MetricHourly => Set<MetricHourly>();
+
     public DbSet<EnrichmentItem> EnrichmentItems => Set<EnrichmentItem>();
 
     public DbSet<EnrichmentAttempt> EnrichmentAttempts => Set<EnrichmentAttempt>();

@@ -16,6 +16,9 @@ public sealed class MonitoringOptions
     public IReadOnlyList<TimeSpan> WebhookRetryDelays { get; set; } =
         [TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromHours(1)];
 
-    /// <summary>How long metric samples are kept.</summary>
-    public int SampleRetentionDays { get; set; } = 35;
+    /// <summary>How long minute samples are kept (the 24-hour chart and the latest values read them).</summary>
+    public int SampleRetentionDays { get; set; } = 8;
+
+    /// <summary>How long hourly averages are kept (the 7- and 30-day charts read them).</summary>
+    public int HourlyRetentionDays { get; set; } = 400;
 }

@@ -14,6 +14,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddHttpClient(WebhookNotifier.HttpClientName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<MetricsCollector>();
+        services.AddSingleton<MetricSampleStore>();
         services.AddSingleton<AlertEngine>();
         services.AddSingleton<WebhookNotifier>();
         services.AddSingleton(new JobDefinition(

@@ -17,12 +17,15 @@ namespace Portal.Monitoring;
 /// </summary>
 public sealed class MonitoringService(NpgsqlDataSource dataSource, IDbContextFactory<PortalDbContext> contexts, AuditWriter audit, TimeProvider time)
 {
-    /// <summary>The chart ranges and the bucket each is drawn with (about 200–300 points).</summary>
-    public static readonly IReadOnlyDictionary<string, (TimeSpan Range, TimeSpan Bucket)> Ranges = new Dictionary<string, (TimeSpan, TimeSpan)>
+    /// <summary>
+    /// The chart ranges, the bucket each is drawn with (about 200–300 points), and whether it reads the hourly
+    /// averages instead of the minute samples (so that a month is 720 rows per metric, not 43,200).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (TimeSpan Range, TimeSpan Bucket, bool Hourly)> Ranges = new Dictionary<string, (TimeSpan, TimeSpan, bool)>
     {
-        ["24h"] = (TimeSpan.FromHours(24), TimeSpan.FromMinutes(5)),
-        ["7d"] = (TimeSpan.FromDays(7), TimeSpan.FromHours(1)),
-        ["30d"] = (TimeSpan.FromDays(30), TimeSpan.FromHours(4)),
+        ["24h"] = (TimeSpan.FromHours(24), TimeSpan.FromMinutes(5), false),
+        ["7d"] = (TimeSpan.FromDays(7), TimeSpan.FromHours(1), true),
+        ["30d"] = (TimeSpan.FromDays(30), TimeSpan.FromHours(4), true),
     };
 
     /// <summary>The latest value of every metric (from the last day of samples), and the alerts that are not resolved.</summary>
@@ -64,12 +67,19 @@ public sealed class MonitoringService(NpgsqlDataSource dataSource, IDbContextFac
         }
 
         var points = names.ToDictionary(n => n, _ => new List<MetricPoint>(), StringComparer.Ordinal);
-        await using var command = dataSource.CreateCommand("""
-            SELECT name, date_bin(@bucket, at, timestamptz '2000-01-01 00:00:00+00') AS t, avg(value)
-              FROM ops.metric_sample
-             WHERE name = ANY (@names) AND at >= @from
-             GROUP BY name, t ORDER BY name, t
-            """);
+        await using var command = dataSource.CreateCommand(window.Hourly
+            ? """
+              SELECT name, date_bin(@bucket, hour, timestamptz '2000-01-01 00:00:00+00') AS t, avg(value)
+                FROM ops.metric_hourly
+               WHERE name = ANY (@names) AND hour >= @from
+               GROUP BY name, t ORDER BY name, t
+              """
+            : """
+              SELECT name, date_bin(@bucket, at, timestamptz '2000-01-01 00:00:00+00') AS t, avg(value)
+                FROM ops.metric_sample
+               WHERE name = ANY (@names) AND at >= @from
+               GROUP BY name, t ORDER BY name, t
+              """);
         command.Parameters.AddWithValue("bucket", window.Bucket);
         command.Parameters.AddWithValue("names", NpgsqlDbType.Array | NpgsqlDbType.Text, names.ToArray());
         command.Parameters.AddWithValue("from", time.GetUtcNow() - window.Range);

@@ -100,6 +100,29 @@ public sealed class MonitoringTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Samples_OnePerMetricAndMinute_AndTheHoursAverage_AndRetention()
+    {
+        var store = new MetricSampleStore(dataSource, Options(new Uri("http://127.0.0.1:9/hook")));
+        await database.ExecuteAsync("""
+            INSERT INTO ops.metric_sample (name, at, value) VALUES
+              ('backlog_x', date_trunc('hour', now()), 10),
+              ('enrichment_backlog_size', date_trunc('hour', now()) - interval '1 minute', 99),
+              ('enrichment_backlog_size', now() - interval '9 days', 1);
+            INSERT INTO ops.metric_hourly (name, hour, value, samples) VALUES ('enrichment_backlog_size', now() - interval '500 days', 1, 1);
+            """);
+
+        await store.StoreAsync(new Dictionary<string, double?> { [MetricCatalog.BacklogSize] = 20, [MetricCatalog.CompletenessRate] = null }, TestContext.Current.CancellationToken);
+        await store.StoreAsync(new Dictionary<string, double?> { [MetricCatalog.BacklogSize] = 30 }, TestContext.Current.CancellationToken);
+        var purged = await store.PurgeAsync(TestContext.Current.CancellationToken);
+
+        (await database.ScalarAsync<long>("SELECT count(*) FROM ops.metric_sample WHERE name = 'enrichment_completeness_rate'")).ShouldBe(0);
+        (await database.ScalarAsync<double>("SELECT value FROM ops.metric_sample WHERE name = 'enrichment_backlog_size' AND at = date_trunc('minute', now())")).ShouldBe(30);
+        // This hour: the sample stored now (30); the one from the previous hour (99) is not part of it.
+        (await database.ScalarAsync<double>("SELECT value FROM ops.metric_hourly WHERE name = 'enrichment_backlog_size' AND hour = date_trunc('hour', now())")).ShouldBe(30);
+        purged.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task ABreach_FiresOneAlert_EvaluatingAgainAddsNone_AndRecoveryResolvesIt()
     {
         var engine = Engine(new Uri("http://127.0.0.1:9/hook"));
