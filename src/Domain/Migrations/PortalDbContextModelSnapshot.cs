@@ -1975,6 +1975,19 @@ namespace Portal.Domain.Migrations
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             UpdatedBy = "defaults",
                             WarningThreshold = 0.0
+                        },
+                        new
+                        {
+                            Id = 9L,
+                            Comparison = "above",
+                            CriticalThreshold = 100.0,
+                            Enabled = true,
+                            ForMinutes = 0,
+                            Metric = "enrichment_dead_letter_items",
+                            Name = "Dead-lettered enrichment items",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedBy = "defaults",
+                            WarningThreshold = 0.0
                         });
                 });
 

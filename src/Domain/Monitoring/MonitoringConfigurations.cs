@@ -24,7 +24,8 @@ public sealed class AlertRuleConfiguration : IEntityTypeConfiguration<AlertRule>
             Rule(5, "CEO fill rate below target", MetricCatalog.FillRateCeo, AlertComparison.Below, warning: 80, critical: null),
             Rule(6, "CFO fill rate below target", MetricCatalog.FillRateCfo, AlertComparison.Below, warning: 70, critical: null),
             Rule(7, "HR fill rate below target", MetricCatalog.FillRateHr, AlertComparison.Below, warning: 60, critical: null),
-            Rule(8, "Failed legacy imports", MetricCatalog.BackfillFailedRuns, AlertComparison.Above, warning: 0, critical: null));
+            Rule(8, "Failed legacy imports", MetricCatalog.BackfillFailedRuns, AlertComparison.Above, warning: 0, critical: null),
+            Rule(9, "Dead-lettered enrichment items", MetricCatalog.DeadLetterItems, AlertComparison.Above, warning: 0, critical: 100));
     }
 
     private static AlertRule Rule(long id, string name, string metric, string comparison, double? warning, double? critical) => new()

@@ -38,6 +38,21 @@ namespace Portal.Domain.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "metric_hourly",
+                schema: "ops",
+                columns: table => new
+                {
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    hour = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    value = table.Column<double>(type: "double precision", nullable: false),
+                    samples = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_metric_hourly", x => new { x.name, x.hour });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "metric_sample",
                 schema: "ops",
                 columns: table => new
@@ -132,7 +147,8 @@ namespace Portal.Domain.Migrations
                     { 5L, "below", null, true, 0, "slot_fill_rate_ceo", "CEO fill rate below target", new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "defaults", 80.0 },
                     { 6L, "below", null, true, 0, "slot_fill_rate_cfo", "CFO fill rate below target", new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "defaults", 70.0 },
                     { 7L, "below", null, true, 0, "slot_fill_rate_hr", "HR fill rate below target", new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "defaults", 60.0 },
-                    { 8L, "above", null, true, 0, "backfill_failed_runs_24h", "Failed legacy imports", new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "defaults", 0.0 }
+                    { 8L, "above", null, true, 0, "backfill_failed_runs_24h", "Failed legacy imports", new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "defaults", 0.0 },
+                    { 9L, "above", 100.0, true, 0, "enrichment_dead_letter_items", "Dead-lettered enrichment items", new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)), "defaults", 0.0 }
                 });
 
             migrationBuilder.CreateIndex(
@@ -181,6 +197,10 @@ namespace Portal.Domain.Migrations
         {
             migrationBuilder.DropTable(
                 name: "alert_notification",
+                schema: "ops");
+
+            migrationBuilder.DropTable(
+                name: "metric_hourly",
                 schema: "ops");
 
             migrationBuilder.DropTable(

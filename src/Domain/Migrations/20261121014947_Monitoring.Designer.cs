@@ -13,8 +13,8 @@ using Portal.Domain.Persistence;
 namespace Portal.Domain.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261121013617_MetricHourlyAverages")]
-    partial class MetricHourlyAverages
+    [Migration("20261121014947_Monitoring")]
+    partial class Monitoring
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1975,6 +1975,19 @@ namespace Portal.Domain.Migrations
                             ForMinutes = 0,
                             Metric = "backfill_failed_runs_24h",
                             Name = "Failed legacy imports",
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            UpdatedBy = "defaults",
+                            WarningThreshold = 0.0
+                        },
+                        new
+                        {
+                            Id = 9L,
+                            Comparison = "above",
+                            CriticalThreshold = 100.0,
+                            Enabled = true,
+                            ForMinutes = 0,
+                            Metric = "enrichment_dead_letter_items",
+                            Name = "Dead-lettered enrichment items",
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 11, 21, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
                             UpdatedBy = "defaults",
                             WarningThreshold = 0.0
