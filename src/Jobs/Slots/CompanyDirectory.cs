@@ -12,6 +12,9 @@ namespace Portal.Jobs.Slots;
 /// <summary>Reads companies, their slots and the slot statistics for pages and API: filtered and paged in the database.</summary>
 public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts)
 {
+    /// <summary>The most matches the companies list counts exactly.</summary>
+    public const int CountLimit = 10_000;
+
     public async Task<SlotSummary> SummaryAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -77,6 +80,9 @@ public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts
             companies = companies.Where(c => !db.PeopleRawIntake.Any(i => i.CompanyUniqueId == c.CompanyUniqueId && i.SourceSystem == PersonIntake.SlotBackfillSource && !i.Validated));
         }
 
+        // Counting every match of a broad filter over a million companies costs more than the page itself; past the
+        // limit the list says "at least" and the operator narrows the filter.
+        var counted = await companies.Select(c => c.CompanyUniqueId).Take(CountLimit + 1).CountAsync(cancellationToken);
         companies = (query.SortBy, query.Descending) switch
         {
             ("Domain", false) => companies.OrderBy(c => c.Domain).ThenBy(c => c.CompanyUniqueId),
@@ -87,7 +93,6 @@ public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts
             _ => companies.OrderBy(c => c.CompanyName).ThenBy(c => c.CompanyUniqueId),
         };
 
-        var total = await companies.CountAsync(cancellationToken);
         var page = await companies.Skip(query.Skip).Take(Math.Clamp(query.Take, 1, 500))
             .Select(c => new
             {
@@ -103,7 +108,7 @@ public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts
             SlotCell? Cell(string type) => c.Slots.Where(s => s.SlotType == type).Select(s => new SlotCell(s.Status, s.EnrichmentAttempts)).FirstOrDefault();
             return new CompanyRow(c.CompanyUniqueId, c.CompanyName, c.Domain, Cell(SlotTypeNames.Ceo), Cell(SlotTypeNames.Cfo), Cell(SlotTypeNames.Hr), c.Pending);
         }).ToList();
-        return new Page<CompanyRow>(rows, total);
+        return new Page<CompanyRow>(rows, Math.Min(counted, CountLimit), counted > CountLimit);
     }
 
     public async Task<CompanyDetail?> GetAsync(string companyId, CancellationToken cancellationToken = default)

@@ -28,7 +28,7 @@ public static class SlotsApi
                 }
 
                 var page = await slots.SearchAsync(new CompanyQuery(q, slotType, status, minAttempts, pendingBackfill, sort, desc ?? false, skip ?? 0, take ?? 25), ct);
-                return Results.Ok(new { total = page.Total, items = page.Items });
+                return Results.Ok(new { total = page.Total, totalIsAtLeast = page.TotalIsAtLeast, items = page.Items });
             })
             .RequireAuthorization(Policies.Viewer);
 
