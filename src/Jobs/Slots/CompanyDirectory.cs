@@ -17,10 +17,14 @@ public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts
 
     public async Task<SlotSummary> SummaryAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var counts = await db.CompanySlots.GroupBy(s => new { s.SlotType, s.Status })
+        // Three independent counts over big tables: each on its own connection, at the same time.
+        var countsTask = CountAsync(db => db.CompanySlots.GroupBy(s => new { s.SlotType, s.Status })
             .Select(g => new { g.Key.SlotType, g.Key.Status, Count = g.LongCount() })
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken));
+        var pendingTask = CountAsync(db => db.PeopleRawIntake.LongCountAsync(i => i.SourceSystem == PersonIntake.SlotBackfillSource && !i.Validated, cancellationToken));
+        var companiesTask = CountAsync(db => db.Companies.LongCountAsync(cancellationToken));
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var counts = await countsTask;
         var perType = SlotTypeNames.All.Select(type =>
         {
             long Count(string status) => counts.Where(c => c.SlotType == type && c.Status == status).Sum(c => c.Count);
@@ -29,8 +33,8 @@ public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts
         }).ToList();
         var totalFilled = perType.Sum(t => t.Filled);
         var total = perType.Sum(t => t.Filled + t.Open + t.ClosedMissing);
-        var pending = await db.PeopleRawIntake.LongCountAsync(i => i.SourceSystem == PersonIntake.SlotBackfillSource && !i.Validated, cancellationToken);
-        var companies = await db.Companies.LongCountAsync(cancellationToken);
+        var pending = await pendingTask;
+        var companies = await companiesTask;
 
         var runs = await db.JobRuns.AsNoTracking()
             .Where(r => r.JobName == EvaluateCompanySlotsJob.Name && r.Status == RunStatus.Succeeded && !r.DryRun && r.Summary != null)
@@ -44,6 +48,12 @@ public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts
             return new FillRatePoint(r.Id, r.FinishedAt ?? DateTimeOffset.MinValue, Rate("overall"), Rate(SlotTypeNames.Ceo), Rate(SlotTypeNames.Cfo), Rate(SlotTypeNames.Hr));
         }).ToList();
         return new SlotSummary(companies, perType, SlotEvaluator.Rate(totalFilled, total), pending, trend);
+    }
+
+    private async Task<T> CountAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        await using var db = await contexts.CreateDbContextAsync();
+        return await query(db);
     }
 
     public async Task<Page<CompanyRow>> SearchAsync(CompanyQuery query, CancellationToken cancellationToken = default)
