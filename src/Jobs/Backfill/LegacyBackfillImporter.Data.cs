@@ -223,10 +223,12 @@ public sealed partial class LegacyBackfillImporter
     {
         // jit off: the batch statements are short, and compiling them costs more than running them. Random page cost as
         // for data in memory: the person lookups probe a few thousand keys, which the default (disk) cost prices above
-        // scanning every person.
+        // scanning every person. work_mem so that sorting a batch's talent-flow baselines (DISTINCT ON) stays in memory
+        // instead of spilling to disk at the default 4 MB.
         const string sql = """
             SET jit = off;
             SET random_page_cost = 1.1;
+            SET work_mem = '64MB';
             CREATE TEMP TABLE IF NOT EXISTS bf_company (id text, name text, domain text, website text) ON COMMIT PRESERVE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS bf_person (id text, company_id text, full_name text, first_name text, last_name text,
                 title text, email text, phone text, linkedin_url text) ON COMMIT PRESERVE ROWS;
