@@ -36,8 +36,28 @@ internal sealed class BatchState
 
     public List<BaselineWork> Baselines { get; } = [];
 
+    /// <summary>The hashes of the batch's rows (for the duplicate check of the next batch while this one is written).</summary>
+    public HashSet<string> Hashes { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The people the batch creates or changes, with their values after it (id → person).</summary>
+    public Dictionary<string, KnownPerson> Touched { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The touched people by exact key and by company, built once the batch is decided (<see cref="Seal"/>).</summary>
+    public PersonLookup? TouchedIndex { get; private set; }
+
+    /// <summary>Indexes the touched people; the batch is not changed afterwards, only read (by its writer and the next batch).</summary>
+    public void Seal()
+    {
+        TouchedIndex = new PersonLookup();
+        foreach (var person in Touched.Values)
+        {
+            TouchedIndex.Add(person);
+        }
+    }
+
     public PersonUpdate Update(KnownPerson person)
     {
+        Touched[person.Id] = person;
         if (person.New)
         {
             // Not in the database yet: the insert takes the merged values of the in-memory person.
@@ -92,6 +112,13 @@ internal sealed class PersonLookup
 
     public KnownPerson? Find(string id) => byId.GetValueOrDefault(id);
 
+    /// <summary>The people sharing an exact key with the values given.</summary>
+    public IEnumerable<KnownPerson> ByKeys(string? linkedIn, string? email, string? firstName, string? lastName) =>
+        PersonMatcher.LookupKeys(linkedIn, email, firstName, lastName).SelectMany(k => byKey.TryGetValue(k, out var hits) ? hits : []);
+
+    /// <summary>The people of a company.</summary>
+    public IEnumerable<KnownPerson> Members(string companyId) => byCompany.TryGetValue(companyId, out var members) ? members : [];
+
     public List<KnownPerson> Candidates(PersonRow row, string companyId)
     {
         var result = new List<KnownPerson>();
@@ -126,6 +153,28 @@ internal sealed class PersonLookup
 
 internal static class KnownPersonExtensions
 {
+    /// <summary>
+    /// A copy of a person a batch being written creates or changes, for the next batch: as it will be in the database by
+    /// the time the next batch is written (existing, with the batch's values), and free to change without touching
+    /// what the writer reads.
+    /// </summary>
+    public static KnownPerson Written(this KnownPerson person) => new()
+    {
+        Id = person.Id,
+        CompanyId = person.CompanyId,
+        FullName = person.FullName,
+        FirstName = person.FirstName,
+        LastName = person.LastName,
+        Title = person.Title,
+        Email = person.Email,
+        Phone = person.Phone,
+        LinkedinUrl = person.LinkedinUrl,
+        LockedFields = person.LockedFields,
+        OverrideKeys = person.OverrideKeys,
+        ManuallyCorrectedEmail = person.ManuallyCorrectedEmail,
+        ManuallyCorrectedTitle = person.ManuallyCorrectedTitle,
+    };
+
     public static PersonCandidate ToCandidate(this KnownPerson person) =>
         new(person.Id, person.CompanyId, person.FullName, person.FirstName, person.LastName, person.Email, person.LinkedinUrl, person.Title);
 }
@@ -174,10 +223,12 @@ public sealed partial class LegacyBackfillImporter
     {
         // jit off: the batch statements are short, and compiling them costs more than running them. Random page cost as
         // for data in memory: the person lookups probe a few thousand keys, which the default (disk) cost prices above
-        // scanning every person.
+        // scanning every person. work_mem so that sorting a batch's talent-flow baselines (DISTINCT ON) stays in memory
+        // instead of spilling to disk at the default 4 MB.
         const string sql = """
             SET jit = off;
             SET random_page_cost = 1.1;
+            SET work_mem = '64MB';
             CREATE TEMP TABLE IF NOT EXISTS bf_company (id text, name text, domain text, website text) ON COMMIT PRESERVE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS bf_person (id text, company_id text, full_name text, first_name text, last_name text,
                 title text, email text, phone text, linkedin_url text) ON COMMIT PRESERVE ROWS;
@@ -250,9 +301,28 @@ public sealed partial class LegacyBackfillImporter
     /// The keys are computed in SQL the way <see cref="PersonMatcher.LookupKeys"/> computes them; the matcher then
     /// decides on the loaded people.
     /// </summary>
-    private static async Task<PersonLookup> LoadPeopleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, List<BackfillRowWork> rows, CancellationToken cancellationToken)
+    private static async Task<PersonLookup> LoadPeopleAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, List<BackfillRowWork> rows, BatchState? inFlight, CancellationToken cancellationToken)
     {
         var lookup = new PersonLookup();
+
+        // The batch being written on the other connection is not committed yet: its people are taken from memory, as
+        // they will be once it is (a person it changed replaces what the database still returns for them).
+        var written = inFlight?.TouchedIndex;
+        KnownPerson Current(KnownPerson person) => inFlight is not null && inFlight.Touched.TryGetValue(person.Id, out var touched) ? touched.Written() : person;
+        if (written is not null)
+        {
+            foreach (var row in rows)
+            {
+                foreach (var person in written.ByKeys(row.Normalized!.LinkedInUrl, row.Normalized.Email, row.Normalized.FirstName, row.Normalized.LastName))
+                {
+                    if (lookup.Find(person.Id) is null)
+                    {
+                        lookup.Add(person.Written());
+                    }
+                }
+            }
+        }
+
         var linkedIns = new HashSet<string>(StringComparer.Ordinal);
         var emails = new HashSet<string>(StringComparer.Ordinal);
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -271,7 +341,14 @@ public sealed partial class LegacyBackfillImporter
                 ByKey("@emails", "lower(btrim(p.email))"),
                 ByKey("@linkedins", $"({LinkedInSql})"),
                 ByKey("@names", "(lower(split_part(btrim(p.email), '@', 2)) || chr(31) || lower(btrim(p.first_name)) || chr(31) || lower(btrim(p.last_name)))"));
-            await ReadPeopleAsync(connection, transaction, byKeys, [("emails", emails), ("linkedins", linkedIns), ("names", names)], lookup.Add, cancellationToken);
+            await ReadPeopleAsync(connection, transaction, byKeys, [("emails", emails), ("linkedins", linkedIns), ("names", names)], p =>
+            {
+                // A person the batch being written changed is found by their new keys above, not by their old ones.
+                if (inFlight is null || !inFlight.Touched.ContainsKey(p.Id))
+                {
+                    lookup.Add(p);
+                }
+            }, cancellationToken);
         }
 
         var companies = new HashSet<string>(StringComparer.Ordinal);
@@ -288,7 +365,17 @@ public sealed partial class LegacyBackfillImporter
 
         if (companies.Count > 0)
         {
-            await ReadPeopleAsync(connection, transaction, ByKey("@companies", "p.company_unique_id"), [("companies", companies)], lookup.AddMember, cancellationToken);
+            await ReadPeopleAsync(connection, transaction, ByKey("@companies", "p.company_unique_id"), [("companies", companies)], p => lookup.AddMember(Current(p)), cancellationToken);
+            if (written is not null)
+            {
+                foreach (var person in companies.SelectMany(written.Members))
+                {
+                    if (lookup.Find(person.Id) is null)
+                    {
+                        lookup.AddMember(person.Written());
+                    }
+                }
+            }
         }
 
         return lookup;

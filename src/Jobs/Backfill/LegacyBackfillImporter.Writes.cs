@@ -24,7 +24,24 @@ public sealed partial class LegacyBackfillImporter
     /// </summary>
     private static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ImportContext context, List<BackfillRowWork> work, CancellationToken cancellationToken)
     {
-        var batch = context.Batch;
+        await WriteAsync(connection, transaction, context, work, context.Batch, cancellationToken);
+        CountWritten(context.Summary, context.Batch);
+    }
+
+    /// <summary>Counts the baselines of a batch once it is written.</summary>
+    private static void CountWritten(BackfillImportSummary summary, BatchState batch)
+    {
+        summary.BitBaselines += batch.Baselines.Count;
+        summary.BitSignals += batch.Baselines.Sum(b => b.Bit.Signals.Count);
+        summary.TalentFlowBaselines += batch.Baselines.Select(b => b.PersonId).Distinct().Count();
+    }
+
+    /// <summary>
+    /// Writes a decided batch without touching the import's summary or current batch, so that it can run on a second
+    /// connection while the next batch is decided (see <see cref="CountWritten"/>).
+    /// </summary>
+    private static async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, ImportContext context, List<BackfillRowWork> work, BatchState batch, CancellationToken cancellationToken)
+    {
         await ExecuteAsync(connection, transaction, "TRUNCATE bf_company, bf_person, bf_update, bf_tf", cancellationToken);
 
         await CopyAsync(connection, "COPY bf_company (id, name, domain, website) FROM STDIN (FORMAT BINARY)", batch.NewCompanies, async (w, c) =>
@@ -63,15 +80,17 @@ public sealed partial class LegacyBackfillImporter
 
         // The people an update may not touch are guarded here again, not only when deciding: a field locked by a
         // person between the read and this statement stays untouched.
-        var sql = $"""
+        await ExecuteAsync(connection, transaction, """
             INSERT INTO marketing.company_master (company_unique_id, company_name, domain, website_url)
             SELECT id, name, domain, website FROM bf_company
-            ON CONFLICT (company_unique_id) DO NOTHING;
-
+            ON CONFLICT (company_unique_id) DO NOTHING
+            """, cancellationToken);
+        await ExecuteAsync(connection, transaction, $"""
             INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, first_name, last_name, title, email, phone, linkedin_url, source_system)
             SELECT id, company_id, full_name, first_name, last_name, title, email, phone, linkedin_url, '{SourceSystem}' FROM bf_person
-            ON CONFLICT (unique_id) DO NOTHING;
-
+            ON CONFLICT (unique_id) DO NOTHING
+            """, cancellationToken);
+        await ExecuteAsync(connection, transaction, $"""
             UPDATE marketing.people_master p SET
                    full_name = CASE WHEN u.full_name IS NOT NULL AND {Writable("full_name")} THEN u.full_name ELSE p.full_name END,
                    first_name = CASE WHEN u.first_name IS NOT NULL AND {Writable("first_name")} THEN u.first_name ELSE p.first_name END,
@@ -81,16 +100,16 @@ public sealed partial class LegacyBackfillImporter
                    phone = CASE WHEN u.phone IS NOT NULL AND {Writable("phone")} THEN u.phone ELSE p.phone END,
                    linkedin_url = CASE WHEN u.linkedin_url IS NOT NULL AND {Writable("linkedin_url")} THEN u.linkedin_url ELSE p.linkedin_url END,
                    updated_at = now()
-              FROM bf_update u WHERE p.unique_id = u.id;
-
+              FROM bf_update u WHERE p.unique_id = u.id
+            """, cancellationToken);
+        await ExecuteAsync(connection, transaction, """
             INSERT INTO public.talent_flow_baseline (person_unique_id, enrichment_hash, snapshot_data, baseline_date, source, metadata)
             SELECT DISTINCT ON (person_id) person_id, hash, snapshot, current_date, 'backfill_agent', metadata
               FROM bf_tf ORDER BY person_id, seq DESC
             ON CONFLICT (person_unique_id) DO UPDATE
                SET enrichment_hash = EXCLUDED.enrichment_hash, snapshot_data = EXCLUDED.snapshot_data,
-                   baseline_date = EXCLUDED.baseline_date, metadata = EXCLUDED.metadata;
-            """;
-        await ExecuteAsync(connection, transaction, sql, cancellationToken);
+                   baseline_date = EXCLUDED.baseline_date, metadata = EXCLUDED.metadata
+            """, cancellationToken);
 
         // Serializing the actions is CPU work independent per row: spread it over the cores before streaming the rows.
         var actions = new string[work.Count];
@@ -171,9 +190,6 @@ public sealed partial class LegacyBackfillImporter
             await Json(w, Metadata(context, s.Work.Row), cancellationToken);
         }, cancellationToken);
 
-        context.Summary.BitBaselines += batch.Baselines.Count;
-        context.Summary.BitSignals += signals.Count;
-        context.Summary.TalentFlowBaselines += batch.Baselines.Select(b => b.PersonId).Distinct().Count();
     }
 
     private static string Metadata(ImportContext context, BackfillRowWork row) =>

@@ -15,8 +15,12 @@ namespace Portal.Jobs.Backfill;
 /// Imports a legacy outreach CSV (seed 001) in sets: rows are read, hashed and normalized ahead on other threads,
 /// matched batch by batch (companies through the per-import <see cref="CompanyIndex"/>, people through bulk lookup
 /// queries per batch), and each batch is written with binary COPY (straight into the tables only appended to, into
-/// temporary tables for a few set-based merges), committed together with the import's checkpoint. A cancelled or
-/// crashed import resumes after its checkpoint; every input row ends with exactly one backfill_log row. A dry run is one transaction rolled back. Never calls a provider.
+/// temporary tables for a few set-based merges), committed together with the import's checkpoint. Writing a batch
+/// runs on a second connection while the next batch is decided; that batch sees the one in flight through memory
+/// (its row hashes and the people it creates or changes), and when the database rejects the batch in flight, the
+/// batch decided on top of it is forgotten and decided again. A cancelled or crashed import resumes after its
+/// checkpoint; every input row ends with exactly one backfill_log row. A dry run is one transaction rolled back,
+/// decided and written in turn on one connection. Never calls a provider.
 /// </summary>
 public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 {
@@ -70,32 +74,110 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         var lastRow = checkpoint;
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var (batches, reading) = PrepareBatches(reader, checkpoint, options.BatchSize, normalizer, stopReading.Token);
+
+        // Batch N is written and committed on a second connection while batch N+1 is decided on this one (the next
+        // batch's lookups see the batch in flight through memory: BatchState.Hashes and Touched). A dry run is one
+        // transaction, so it decides and writes in turn on one connection.
+        await using var writer = dryRun is null ? await dataSource.OpenConnectionAsync(cancellationToken) : null;
+        if (writer is not null)
+        {
+            await CreateTempTablesAsync(writer, null, cancellationToken);
+        }
+
+        InFlightBatch? inFlight = null;
+        async Task Committed(List<PreparedRow> batch)
+        {
+            lastRow = batch[^1].Source.RowNumber;
+            summary.BatchesCommitted++;
+            summary.RowsProcessed += batch.Count;
+            await progress(lastRow, total, $"Imported {lastRow:N0}{(total is null ? "" : $" of {total:N0}")} rows", summary);
+        }
+
+        // Waits for the batch in flight; when the database rejected it, it is redone row by row and the batch decided on
+        // top of it (if any) is forgotten, so that the caller decides that one again.
+        async Task<bool> Land(BatchState? decidedOnTop)
+        {
+            var landing = inFlight!;
+            inFlight = null;
+            context.InFlight = null;
+            if (await landing.Write)
+            {
+                CountWritten(summary, landing.Batch);
+                await Committed(landing.Rows);
+                return true;
+            }
+
+            summary.RestoreCounters(landing.Before);
+            if (decidedOnTop is not null)
+            {
+                Forget(context, decidedOnTop);
+            }
+
+            Forget(context, landing.Batch);
+            await ImportRowByRowAsync(connection, null, context, landing.Rows, cancellationToken);
+            await Committed(landing.Rows);
+            return false;
+        }
+
         try
         {
             await foreach (var batch in batches.ReadAllAsync(cancellationToken))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (!await TryBatchAsync(connection, dryRun, context, batch, cancellationToken))
+                if (writer is null)
                 {
-                    // The database rejected something in the batch: redo it row by row, so that only the rows it
-                    // rejects fail (as errors with the database's message) and the import goes on.
-                    foreach (var row in batch)
+                    if (!await TryBatchAsync(connection, dryRun, context, batch, cancellationToken))
                     {
-                        if (!await TryBatchAsync(connection, dryRun, context, [row], cancellationToken))
-                        {
-                            await WriteRejectedAsync(connection, dryRun, context, row, cancellationToken);
-                        }
+                        await ImportRowByRowAsync(connection, dryRun, context, batch, cancellationToken);
                     }
+
+                    await Committed(batch);
+                    continue;
                 }
 
-                lastRow = batch[^1].Source.RowNumber;
-                summary.BatchesCommitted++;
-                summary.RowsProcessed += batch.Count;
-                await progress(lastRow, total, $"Imported {lastRow:N0}{(total is null ? "" : $" of {total:N0}")} rows", summary);
+                var before = summary.Counters();
+                var work = await DecideAsync(connection, null, context, batch, cancellationToken);
+                var decided = context.Batch;
+                if (inFlight is not null && !await Land(decided))
+                {
+                    // Decided on top of a batch the database rejected: decide and write it again, on its own.
+                    if (!await TryBatchAsync(connection, null, context, batch, cancellationToken))
+                    {
+                        await ImportRowByRowAsync(connection, null, context, batch, cancellationToken);
+                    }
+
+                    await Committed(batch);
+                    continue;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                decided.Seal();
+                context.InFlight = decided;
+                var lastOfBatch = batch[^1].Source.RowNumber;
+                inFlight = new InFlightBatch(batch, decided, before,
+                    Task.Run(() => TryWriteAsync(writer, context, work, decided, lastOfBatch, cancellationToken), CancellationToken.None));
+            }
+
+            if (inFlight is not null)
+            {
+                await Land(null);
             }
         }
         finally
         {
+            if (inFlight is not null)
+            {
+                // Cancelled or failed while a batch was being written: it commits or rolls back with its checkpoint.
+                try
+                {
+                    await inFlight.Write;
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or NpgsqlException)
+                {
+                    // Nothing of it is kept then; the resumed import redoes it.
+                }
+            }
+
             await stopReading.CancelAsync();
             await reading;
         }
@@ -110,6 +192,61 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 
         summary.Seconds = Math.Round(clock.Elapsed.TotalSeconds, 3);
         return summary;
+    }
+
+    /// <summary>A batch being written on the second connection, with the summary's counters from before it was decided.</summary>
+    private sealed record InFlightBatch(List<PreparedRow> Rows, BatchState Batch, long[] Before, Task<bool> Write);
+
+    /// <summary>
+    /// Writes a decided batch with its checkpoint in its own transaction (on the writing connection, while the next batch
+    /// is decided); false when the database rejected it (nothing kept). Changes nothing the deciding side uses but
+    /// <see cref="ImportContext.LastRejection"/>, which is read only after this has finished.
+    /// </summary>
+    private static async Task<bool> TryWriteAsync(NpgsqlConnection connection, ImportContext context, List<BackfillRowWork> work, BatchState batch, int lastRow, CancellationToken cancellationToken)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await WriteAsync(connection, transaction, context, work, batch, cancellationToken);
+            await SetCheckpointAsync(connection, transaction, context.ImportId, lastRow, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (PostgresException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            context.LastRejection = ex.MessageText;
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// The database rejected something in the batch: redo it row by row, so that only the rows it rejects fail (as
+    /// errors with the database's message) and the import goes on.
+    /// </summary>
+    private static async Task ImportRowByRowAsync(NpgsqlConnection connection, NpgsqlTransaction? dryRun, ImportContext context, List<PreparedRow> batch, CancellationToken cancellationToken)
+    {
+        foreach (var row in batch)
+        {
+            if (!await TryBatchAsync(connection, dryRun, context, [row], cancellationToken))
+            {
+                await WriteRejectedAsync(connection, dryRun, context, row, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Forgets what a batch that is not kept taught the import: the companies it created.</summary>
+    private static void Forget(ImportContext context, BatchState batch)
+    {
+        foreach (var company in batch.NewCompanies)
+        {
+            context.Companies.Remove(company.Id);
+            context.CompanyNames.Remove(company.Id);
+            foreach (var key in context.CompanyDecisions.Where(d => d.Value.MatchedId == company.Id).Select(d => d.Key).ToList())
+            {
+                context.CompanyDecisions.Remove(key);
+            }
+        }
     }
 
     /// <summary>Decides and writes rows in one transaction (a savepoint in a dry run) with the checkpoint; false when the database rejected them (nothing kept).</summary>
@@ -152,15 +289,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 
             // Forget what the rolled-back rows taught the import: the companies they created, their counts.
             context.Summary.RestoreCounters(before);
-            foreach (var company in context.Batch.NewCompanies)
-            {
-                context.Companies.Remove(company.Id);
-                context.CompanyNames.Remove(company.Id);
-                foreach (var key in context.CompanyDecisions.Where(d => d.Value.MatchedId == company.Id).Select(d => d.Key).ToList())
-                {
-                    context.CompanyDecisions.Remove(key);
-                }
-            }
+            Forget(context, context.Batch);
 
             context.LastRejection = ex.MessageText;
             return false;
@@ -201,6 +330,9 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         /// <summary>What the batch being decided will write.</summary>
         public BatchState Batch { get; set; } = new();
 
+        /// <summary>The previous batch while it is written on the other connection (not committed yet), else null.</summary>
+        public BatchState? InFlight { get; set; }
+
         public string WorkerId { get; } = Environment.MachineName;
 
         public string ProcessId { get; } = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -217,7 +349,8 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         var seenBefore = context.Review is not null
             ? []
             : await SeenHashesAsync(connection, transaction, context.ImportId, batch[0].Source.RowNumber, work.Select(w => w.Hash).Distinct().ToArray(), cancellationToken);
-        var inBatch = new HashSet<string>(StringComparer.Ordinal);
+        var inBatch = context.Batch.Hashes;
+        var inFlight = context.InFlight;
         foreach (var item in work)
         {
             var firstTime = inBatch.Add(item.Hash);
@@ -228,7 +361,8 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
             }
 
             summary.RowsValid++;
-            if (!firstTime || seenBefore.Contains(item.Hash))
+            var inPrevious = inFlight is not null && inFlight.Hashes.Contains(item.Hash);
+            if (!firstTime || inPrevious || seenBefore.Contains(item.Hash))
             {
                 item.Status = ResolutionStatus.Duplicate;
                 item.Actions["duplicate_of"] = firstTime ? "earlier_import" : "earlier_row";
@@ -268,7 +402,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 
         // One query for every person any row of the batch could match exactly, plus the people of the matched companies.
         var pending = work.Where(w => w.Status.Length == 0).ToList();
-        var people = await LoadPeopleAsync(connection, transaction, pending, cancellationToken);
+        var people = await LoadPeopleAsync(connection, transaction, pending, context.InFlight, cancellationToken);
         foreach (var item in pending)
         {
             try
@@ -421,6 +555,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         };
         people.Add(created);
         context.Batch.NewPeople.Add(created);
+        context.Batch.Touched[id] = created;
         item.PersonId = id;
         item.Status = ResolutionStatus.Initialized;
         item.Baselines = true;

@@ -290,6 +290,38 @@ public sealed class LegacyBackfillImporterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARowTheDatabaseRejects_WhileTheNextBatchIsDecided_IsAnError_AndTheNextBatchIsDecidedAgain()
+    {
+        await ExecuteAsync("""
+            CREATE FUNCTION reject_fail_me() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+              IF NEW.full_name = 'Fail Me' THEN RAISE EXCEPTION 'people named Fail Me are not allowed'; END IF;
+              RETURN NEW;
+            END $$;
+            CREATE TRIGGER reject_fail_me BEFORE INSERT ON marketing.people_master FOR EACH ROW EXECUTE FUNCTION reject_fail_me();
+            """);
+
+        // One row per batch: the rejected batch (row 2) is written while row 3, which reuses the company row 2 created in
+        // memory, is decided on top of it.
+        var csv = Header + "\n" +
+            "Zulu Widgets,zulu.test,,Ann Alpha,,,,ann@zulu.test,,,,,,,\n" +
+            "Yankee Tools,yankee.test,,Fail Me,,,,fail@yankee.test,,,,,,,\n" +
+            "Yankee Tools,yankee.test,,Carl Charlie,,,,carl@yankee.test,,,,,,,\n" +
+            "Yankee Tools,yankee.test,,Dora Delta,,,,dora@yankee.test,,,,,,,\n" +
+            "Yankee Tools,yankee.test,,Carl Charlie,,,,carl@yankee.test,,,,,,,\n";
+        var import = await CreateImportAsync();
+
+        var summary = await Importer.ImportAsync(import, new MemoryStream(Encoding.UTF8.GetBytes(csv)), new BackfillImportOptions { BatchSize = 1 }, null, CancellationToken.None);
+
+        (await OutcomesAsync(import)).OrderBy(o => o.Key).Select(o => o.Value).ShouldBe(["initialized", "error", "initialized", "initialized", "duplicate"]);
+        (await ScalarAsync<string>($"SELECT error_message FROM backfill_log WHERE import_id = {import} AND row_number = 2"))!.ShouldContain("Fail Me are not allowed");
+        (await ScalarAsync<long>("SELECT count(*) FROM marketing.company_master WHERE domain = 'yankee.test'")).ShouldBe(1);
+        (await ScalarAsync<long>("SELECT count(*) FROM marketing.people_master WHERE email LIKE '%@yankee.test'")).ShouldBe(2);
+        (summary.PeopleCreated, summary.Errors, summary.CompaniesCreated, summary.Duplicates).ShouldBe((3L, 1L, 2L, 1L));
+        (await ScalarAsync<int>($"SELECT checkpoint FROM ops.backfill_import WHERE id = {import}")).ShouldBe(5);
+    }
+
+    [Fact]
     public async Task DryRun_WritesNothing_ButSummarizes()
     {
         var import = await CreateImportAsync();
