@@ -184,8 +184,9 @@ public sealed partial class LegacyBackfillImporter
         var sets = restore.Select((p, i) => $"{p.Key} = CASE WHEN {Writable(p.Key, p.Key switch { "email" => "manually_corrected_email", "title" => "manually_corrected_title", _ => null })} THEN @v{i} ELSE p.{p.Key} END");
         var log = changes["log_before"]!;
         var sql = $"""
-            DELETE FROM public.bit_signal WHERE metadata ->> 'backfill_log_id' = @log;
-            DELETE FROM public.bit_baseline_snapshot WHERE metadata ->> 'backfill_log_id' = @log;
+            -- Through the person's index: the resolution's baselines are that person's rows that name its log row.
+            DELETE FROM public.bit_signal WHERE person_unique_id = @person AND metadata ->> 'backfill_log_id' = @log;
+            DELETE FROM public.bit_baseline_snapshot WHERE person_unique_id = @person AND metadata ->> 'backfill_log_id' = @log;
             DELETE FROM public.talent_flow_baseline WHERE person_unique_id = @person AND metadata ->> 'backfill_log_id' = @log;
             INSERT INTO public.talent_flow_baseline (person_unique_id, enrichment_hash, snapshot_data, baseline_date, source, metadata)
             SELECT @person, t.enrichment_hash, t.snapshot_data, t.baseline_date, t.source, t.metadata
