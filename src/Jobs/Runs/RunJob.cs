@@ -63,7 +63,9 @@ public abstract partial class RunJob : IJob
             run.Summary = summary ?? run.Summary;
             await store.FinishAsync(runId.Value, new RunOutcome(RunStatus.Succeeded, run.SummaryJson(), Done: run.Done, Total: run.Total), CancellationToken.None);
         }
-        catch (OperationCanceledException) when (run.CancelRequested)
+        // The run's token is cancelled by a cancel request or by the node stopping; which one is read from the tokens
+        // themselves: the flag set by the cancel callback may not be set yet when the job's await resumes.
+        catch (OperationCanceledException) when (run.CancelRequested || (cancellation.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested))
         {
             await run.LogAsync("Cancelled on request; work done so far is kept.", "warning");
             await store.FinishAsync(runId.Value, new RunOutcome(RunStatus.Cancelled, run.SummaryJson(), Done: run.Done, Total: run.Total), CancellationToken.None);

@@ -178,7 +178,8 @@ public sealed class BackfillApiTests(PortalApp app)
             exit.ShouldBe(0, output.ToString());
             output.ToString().ShouldContain("people matched 0, created 2");
             output.ToString().ShouldContain("succeeded");
-            (await app.Database.ScalarAsync<string>("SELECT trigger_source FROM ops.job_run ORDER BY id DESC LIMIT 1")).ShouldBe("cli");
+            var runId = System.Text.RegularExpressions.Regex.Match(output.ToString(), @"run (\d+) queued").Groups[1].Value;
+            (await app.Database.ScalarAsync<string>($"SELECT trigger_source FROM ops.job_run WHERE id = {runId}")).ShouldBe("cli");
         }
         finally
         {
