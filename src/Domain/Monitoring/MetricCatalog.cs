@@ -35,7 +35,7 @@ public static class MetricCatalog
         new(QualityScore, "Quality score", "%", "Average confidence of the items with results, 0–100", "enrichment"),
         new(FailureRate, "Failure rate", "%", "Enrichment attempts of the last hour that failed", "enrichment"),
         new(Throughput, "Throughput", "per hour", "Enrichment items finished in the last hour", "enrichment"),
-        new(PipelineSuccessRate, "Pipeline success", "%", "Job runs of the last 24 hours that succeeded", "runs?status=failed"),
+        new(PipelineSuccessRate, "Pipeline success", "%", "Job runs of the last 24 hours that succeeded (the metrics job itself not counted)", "runs?status=failed"),
         new(ConfidenceBelow50, "Confidence < 0.5", "%", "Items with results whose confidence is below 0.5", "enrichment"),
         new(Confidence50To70, "Confidence 0.5–0.7", "%", "Items with results whose confidence is 0.5 to 0.7", "enrichment"),
         new(Confidence70To90, "Confidence 0.7–0.9", "%", "Items with results whose confidence is 0.7 to 0.9", "enrichment"),

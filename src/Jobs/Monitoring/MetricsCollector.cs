@@ -41,7 +41,7 @@ public sealed class MetricsCollector(NpgsqlDataSource dataSource)
                count(*) FILTER (WHERE status = 'failed' AND job_name = @import),
                (SELECT count(*) FROM ops.job_run WHERE status IN ('{RunStatus.Queued.ToDb()}', '{RunStatus.Running.ToDb()}')),
                (SELECT count(*) FROM garage.missing_parts WHERE NOT resolved)
-          FROM ops.job_run WHERE finished_at > now() - interval '24 hours'
+          FROM ops.job_run WHERE finished_at > now() - interval '24 hours' AND job_name <> '{CollectMetricsJob.Name}'
         """;
 
     /// <param name="importJobName">The legacy import job, whose failures are "backfill run health".</param>
