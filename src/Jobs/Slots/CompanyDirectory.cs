@@ -17,9 +17,10 @@ public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts
 
     public async Task<SlotSummary> SummaryAsync(CancellationToken cancellationToken = default)
     {
-        // Three independent counts over big tables: each on its own connection, at the same time.
-        var countsTask = CountAsync(db => db.CompanySlots.GroupBy(s => new { s.SlotType, s.Status })
-            .Select(g => new { g.Key.SlotType, g.Key.Status, Count = g.LongCount() })
+        // Independent counts: each on its own connection, at the same time.
+        // Slot counts come from the counter table the slot triggers keep (nine rows), not from the slots themselves.
+        var countsTask = CountAsync(db => db.Database
+            .SqlQueryRaw<SlotStatusCount>("SELECT slot_type AS \"SlotType\", status AS \"Status\", slots AS \"Count\" FROM marketing.company_slot_count")
             .ToListAsync(cancellationToken));
         var pendingTask = CountAsync(db => db.PeopleRawIntake.LongCountAsync(i => i.SourceSystem == PersonIntake.SlotBackfillSource && !i.Validated, cancellationToken));
         var companiesTask = CountAsync(db => db.Companies.LongCountAsync(cancellationToken));
@@ -175,3 +176,13 @@ public sealed record CompanyQuery(
     bool Descending = false,
     int Skip = 0,
     int Take = 25);
+
+/// <summary>A row of <c>marketing.company_slot_count</c>.</summary>
+internal sealed class SlotStatusCount
+{
+    public required string SlotType { get; init; }
+
+    public required string Status { get; init; }
+
+    public long Count { get; init; }
+}

@@ -41,6 +41,24 @@ public sealed class SlotEvaluatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlotCounts_KeptByTheTriggers_EqualTheSlotsThemselves_ThroughInsertsUpdatesAndDeletes()
+    {
+        const string counted = "SELECT string_agg(slot_type || ' ' || status || ' ' || slots, ', ' ORDER BY slot_type, status) FROM marketing.company_slot_count WHERE slots <> 0";
+        const string actual = "SELECT string_agg(slot_type || ' ' || status || ' ' || n, ', ' ORDER BY slot_type, status) FROM (SELECT slot_type, status, count(*) AS n FROM marketing.company_slot GROUP BY 1, 2) s";
+
+        await EvaluateAsync();
+        var afterFirstRun = await database.ScalarAsync<string>(counted);
+        await ExecuteAsync("INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, title) VALUES ('P-C2', 'C-C', 'Cy Chief', 'CEO')");
+        await EvaluateAsync();
+        var afterAFill = await database.ScalarAsync<string>(counted);
+        await ExecuteAsync("DELETE FROM marketing.company_slot WHERE company_unique_id = 'C-A' AND slot_type = 'HR'");
+
+        afterFirstRun.ShouldBe("CEO filled 2, CEO open 1, CFO filled 2, CFO open 1, HR filled 1, HR open 2");
+        afterAFill.ShouldBe("CEO filled 3, CFO filled 2, CFO open 1, HR filled 1, HR open 2");
+        (await database.ScalarAsync<string>(counted)).ShouldBe(await database.ScalarAsync<string>(actual));
+    }
+
+    [Fact]
     public async Task FirstRun_OpensFillsAndRequestsBackfills_AsTheRulesSay()
     {
         var summary = await EvaluateAsync();
