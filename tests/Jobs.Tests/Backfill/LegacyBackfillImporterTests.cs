@@ -12,6 +12,16 @@ public sealed class LegacyBackfillImporterTests : IAsyncLifetime
 {
     private const string Header = "Company,company_domain,Website,Full Name,first_name,last_name,Job Title,E-mail,phone,LinkedIn,Opens,Replies,Meetings,last_engaged_at,notes";
 
+    /// <summary>A trigger that makes the database reject one person, as a constraint would.</summary>
+    private const string RejectFailMe = """
+        CREATE FUNCTION reject_fail_me() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          IF NEW.full_name = 'Fail Me' THEN RAISE EXCEPTION 'people named Fail Me are not allowed'; END IF;
+          RETURN NEW;
+        END $$;
+        CREATE TRIGGER reject_fail_me BEFORE INSERT ON marketing.people_master FOR EACH ROW EXECUTE FUNCTION reject_fail_me();
+        """;
+
     private TestDatabase database = null!;
     private NpgsqlDataSource dataSource = null!;
 
@@ -267,14 +277,7 @@ public sealed class LegacyBackfillImporterTests : IAsyncLifetime
     [Fact]
     public async Task ARowTheDatabaseRejects_IsAnError_AndTheRestOfItsBatchIsImported()
     {
-        await ExecuteAsync("""
-            CREATE FUNCTION reject_fail_me() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF NEW.full_name = 'Fail Me' THEN RAISE EXCEPTION 'people named Fail Me are not allowed'; END IF;
-              RETURN NEW;
-            END $$;
-            CREATE TRIGGER reject_fail_me BEFORE INSERT ON marketing.people_master FOR EACH ROW EXECUTE FUNCTION reject_fail_me();
-            """);
+        await ExecuteAsync(RejectFailMe);
         var csv = Header + "\n" +
             "Zulu Widgets,zulu.test,,Ann Alpha,,,,ann@zulu.test,,,,,,,\n" +
             "Yankee Tools,yankee.test,,Fail Me,,,,fail@yankee.test,,,,,,,\n" +
@@ -292,14 +295,7 @@ public sealed class LegacyBackfillImporterTests : IAsyncLifetime
     [Fact]
     public async Task ARowTheDatabaseRejects_WhileTheNextBatchIsDecided_IsAnError_AndTheNextBatchIsDecidedAgain()
     {
-        await ExecuteAsync("""
-            CREATE FUNCTION reject_fail_me() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN
-              IF NEW.full_name = 'Fail Me' THEN RAISE EXCEPTION 'people named Fail Me are not allowed'; END IF;
-              RETURN NEW;
-            END $$;
-            CREATE TRIGGER reject_fail_me BEFORE INSERT ON marketing.people_master FOR EACH ROW EXECUTE FUNCTION reject_fail_me();
-            """);
+        await ExecuteAsync(RejectFailMe);
 
         // One row per batch: the rejected batch (row 2) is written while row 3, which reuses the company row 2 created in
         // memory, is decided on top of it.
