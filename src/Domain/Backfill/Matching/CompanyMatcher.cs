@@ -55,15 +55,80 @@ public static class CompanyMatcher
         }
 
         var scored = new List<MatchCandidate>(candidates.Count);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var candidate in candidates)
         {
+            // Evidence against: a company with a domain of its own other than the row's is another company, however alike the names.
+            if (!rowDomain.IsEmpty && DomainKey(candidate.Domain) is { } theirs && !rowDomain.Equals(theirs, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (seen.Add(candidate.Id))
             {
+                names[candidate.Id] = candidate.Name;
                 scored.Add(new MatchCandidate(candidate.Id, Similarity.Ratio(row.Name, candidate.Name), MatchReasons.Name));
             }
         }
 
         scored.Sort(Decisions.BestFirst);
-        return Decisions.Fuzzy(scored, limits.CompanyAutoMatch, limits.CompanyReview);
+        var decision = Decisions.Fuzzy(scored, limits.CompanyAutoMatch, limits.CompanyReview);
+        return decision.Kind == MatchKind.Fuzzy && DiffersByAWord(row.Name, names[decision.MatchedId!])
+            ? decision with { Kind = MatchKind.Review, MatchedId = null }
+            : decision;
     }
+
+    /// <summary>
+    /// True when one name has a word the other lacks and that is no single-typo variant of one of its words: "Contoso
+    /// Partners" / "Contoso Painters" and "Northwind Traders" / "Northwind Trailers" name different companies even though
+    /// their ratio clears 0.90, while "Contoso Partners" / "Contoso Partnres" is a typo. Such a pair goes to review.
+    /// </summary>
+    public static bool DiffersByAWord(string a, string b)
+    {
+        var left = Words(a);
+        var right = Words(b);
+        foreach (var word in left.ToList())
+        {
+            if (right.Remove(word))
+            {
+                left.Remove(word);
+            }
+        }
+
+        foreach (var word in left)
+        {
+            var typo = right.FindIndex(other => Similarity.IsOneEditApart(word, other) || IsAbbreviation(word, other) || IsAbbreviation(other, word));
+            if (typo < 0)
+            {
+                return true;
+            }
+
+            right.RemoveAt(typo);
+        }
+
+        return right.Count > 0;
+    }
+
+    /// <summary>"Intl" for "International", "Mach" for "Machines": the same first letter, and the rest in order within the word.</summary>
+    private static bool IsAbbreviation(string shorter, string word)
+    {
+        if (shorter.Length < 2 || shorter.Length >= word.Length || shorter[0] != word[0])
+        {
+            return false;
+        }
+
+        var at = 1;
+        foreach (var c in word.AsSpan(1))
+        {
+            if (at < shorter.Length && c == shorter[at])
+            {
+                at++;
+            }
+        }
+
+        return at == shorter.Length;
+    }
+
+    private static List<string> Words(string name) =>
+        [.. name.ToLowerInvariant().Split([' ', '-', '.', ',', '&', '/'], StringSplitOptions.RemoveEmptyEntries)];
 }

@@ -31,6 +31,9 @@ public static class MatchReasons
     public const string LinkedIn = "linkedin";
     public const string Email = "email";
     public const string EmailDomainAndName = "email_domain_name";
+
+    /// <summary>A name too thin to decide (a first name, a surname, an initial and a surname) that fits this person.</summary>
+    public const string ThinName = "thin_name";
 }
 
 /// <summary>One scored candidate.</summary>

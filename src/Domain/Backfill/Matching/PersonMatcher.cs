@@ -112,6 +112,8 @@ public static class PersonMatcher
     private static MatchDecision Fuzzy(PersonRow row, string companyId, IReadOnlyList<PersonCandidate> candidates, MatchingThresholds limits)
     {
         var rowName = NameOf(row.FullName, row.FirstName, row.LastName);
+        var rowWords = NameWords.Of(rowName);
+        var thin = NameWords.IsThin(rowWords);
         var scored = new List<MatchCandidate>();
         var titles = new Dictionary<string, string?>(StringComparer.Ordinal); // also dedupes candidates found twice
         foreach (var candidate in candidates)
@@ -119,8 +121,22 @@ public static class PersonMatcher
             if (string.Equals(candidate.CompanyId, companyId, StringComparison.Ordinal) && titles.TryAdd(candidate.Id, candidate.Title))
             {
                 var name = NameOf(candidate.FullName, candidate.FirstName, candidate.LastName);
-                scored.Add(new MatchCandidate(candidate.Id, Similarity.Ratio(rowName, name), MatchReasons.Name));
+                if (thin && NameWords.Fits(rowWords, NameWords.Of(name)))
+                {
+                    scored.Add(new MatchCandidate(candidate.Id, Similarity.Ratio(rowName, name), MatchReasons.ThinName));
+                }
+                else if (!thin)
+                {
+                    scored.Add(new MatchCandidate(candidate.Id, Similarity.Ratio(rowName, name), MatchReasons.Name));
+                }
             }
+        }
+
+        if (thin)
+        {
+            // Too little of a name to decide: someone who could be this person means review, never a new person or a guess.
+            scored.Sort(Decisions.BestFirst);
+            return scored.Count == 0 ? MatchDecision.None : new MatchDecision(MatchKind.Review, null, scored[0].Score, scored);
         }
 
         scored.Sort(Decisions.BestFirst);

@@ -71,6 +71,39 @@ public static class Similarity
     }
 
     /// <summary>
+    /// True when the words differ by exactly one typo: one letter substituted, inserted or deleted, or two neighbours
+    /// swapped (Damerau's restricted edit distance of 1).
+    /// </summary>
+    public static bool IsOneEditApart(string a, string b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (Math.Abs(a.Length - b.Length) > 1 || a == b)
+        {
+            return false;
+        }
+
+        var start = 0;
+        while (start < a.Length && start < b.Length && a[start] == b[start])
+        {
+            start++;
+        }
+
+        var endA = a.Length;
+        var endB = b.Length;
+        while (endA > start && endB > start && a[endA - 1] == b[endB - 1])
+        {
+            endA--;
+            endB--;
+        }
+
+        var restA = endA - start;
+        var restB = endB - start;
+        return (restA <= 1 && restB <= 1)
+            || (restA == 2 && restB == 2 && a[start] == b[start + 1] && a[start + 1] == b[start]);
+    }
+
+    /// <summary>
     /// An upper bound of <see cref="Ratio(string?, string?)"/> computed without matching blocks, as difflib's
     /// <c>quick_ratio()</c>: 2·(characters the two strings have in common, counted with multiplicity)/T. Cheap enough to
     /// discard candidates that cannot reach a threshold before computing their ratio.

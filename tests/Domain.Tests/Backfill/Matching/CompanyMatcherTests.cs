@@ -159,4 +159,57 @@ public sealed class CompanyMatcherTests
         CompanyMatcher.DomainKey(" Acme.COM ").ShouldBe("acme.com");
         CompanyMatcher.DomainKey("  ").ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("Contoso Partners", "Contoso Painters")]
+    [InlineData("Northwind Traders", "Northwind Trailers")]
+    public void Match_NameDifferingByAWholeWord_GoesToReview_EvenAboveTheAutoMatchRatio(string row, string known)
+    {
+        var thresholds = new MatchingThresholds { CompanyAutoMatch = 0.85 };
+        Similarity.Ratio(row, known).ShouldBeGreaterThanOrEqualTo(thresholds.CompanyAutoMatch);
+
+        var decision = CompanyMatcher.Match(new CompanyRow(row, null), [new CompanyCandidate("C-1", known, null)], thresholds);
+
+        decision.Kind.ShouldBe(MatchKind.Review);
+        decision.MatchedId.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Match_ATypoInOneWord_StillAutoMatches()
+    {
+        var decision = CompanyMatcher.Match(new CompanyRow("Contoso Partnres", null), [new CompanyCandidate("C-1", "Contoso Partners", null)]);
+
+        decision.Kind.ShouldBe(MatchKind.Fuzzy);
+        decision.MatchedId.ShouldBe("C-1");
+    }
+
+    [Fact]
+    public void Match_ACompanyWithAnotherDomain_IsNeverMatchedByNameAlone()
+    {
+        var decision = CompanyMatcher.Match(new CompanyRow("Acme", "acme.co.uk"), [new CompanyCandidate("C-1", "Acme", "acme.com")]);
+
+        decision.ShouldBe(MatchDecision.None);
+    }
+
+    [Fact]
+    public void Match_ACompanyWithoutADomain_CanStillBeMatchedByName_FromARowWithOne()
+    {
+        var decision = CompanyMatcher.Match(new CompanyRow("Acme", "acme.com"), [new CompanyCandidate("C-1", "Acme", null)]);
+
+        decision.Kind.ShouldBe(MatchKind.Fuzzy);
+        decision.MatchedId.ShouldBe("C-1");
+    }
+
+    [Theory]
+    [InlineData("Contoso Partners", "Contoso Partners", false)]
+    [InlineData("Contoso Partners", "Partners Contoso", false)]
+    [InlineData("Contoso Partners", "Contoso Partnres", false)]
+    [InlineData("Contoso Partners", "Contoso Partner", false)]
+    [InlineData("Contoso Partners", "Contoso Painters", true)]
+    [InlineData("Intl Business Machines", "International Business Machines", false)]
+    [InlineData("Intl Business Mach", "Intl Business Machines", false)]
+    [InlineData("Acme", "Acme Labs", true)]
+    [InlineData("Acme Labs", "Acme", true)]
+    public void DiffersByAWord_TellsAnotherWordFromATypo(string a, string b, bool expected) =>
+        CompanyMatcher.DiffersByAWord(a, b).ShouldBe(expected);
 }

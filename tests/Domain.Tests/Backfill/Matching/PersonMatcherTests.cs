@@ -206,4 +206,30 @@ public sealed class PersonMatcherTests
         PersonMatcher.LookupKeys(null, "jsmith@gmail.com", "John", "Smith").ShouldBe(["em:jsmith@gmail.com"]);
         PersonMatcher.LookupKeys(" ", null, "John", null).ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("Pia")]
+    [InlineData("Khan")]
+    [InlineData("P. Khan")]
+    public void Match_ThinName_WithSomeoneItFits_GoesToReview_NeverNewOrMatched(string name)
+    {
+        var decision = Match(new PersonRow(name), new PersonCandidate("P-1", Acme, "Pia Khan"), new PersonCandidate("P-2", Acme, "Robert Johnson"));
+
+        decision.Kind.ShouldBe(MatchKind.Review);
+        decision.Candidates.Select(c => (c.Id, c.Reason)).ShouldBe([("P-1", MatchReasons.ThinName)]);
+    }
+
+    [Fact]
+    public void Match_ThinName_ThatFitsNobody_IsNew()
+    {
+        Match(new PersonRow("Zed"), new PersonCandidate("P-1", Acme, "Pia Khan")).ShouldBe(MatchDecision.None);
+    }
+
+    [Fact]
+    public void Match_ThinName_WithAnExactKey_IsStillPerfect()
+    {
+        var decision = Match(new PersonRow("Pia", Email: "pia.khan@acme.com"), new PersonCandidate("P-1", Acme, "Pia Khan", Email: "pia.khan@acme.com"));
+
+        decision.Kind.ShouldBe(MatchKind.Perfect);
+    }
 }

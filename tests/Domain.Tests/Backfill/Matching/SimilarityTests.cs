@@ -96,4 +96,13 @@ public sealed class SimilarityTests
             Similarity.UpperBound(a, b).ShouldBeGreaterThanOrEqualTo(Similarity.Ratio(a, b), $"{a} / {b}");
         }
     }
+
+    [Theory]
+    [InlineData("partners", "partnres", true)]
+    [InlineData("partners", "partner", true)]
+    [InlineData("partners", "pxrtners", true)]
+    [InlineData("partners", "painters", false)]
+    [InlineData("traders", "trailers", false)]
+    [InlineData("same", "same", false)]
+    public void IsOneEditApart_IsOneTypo(string a, string b, bool expected) => Similarity.IsOneEditApart(a, b).ShouldBe(expected);
 }
