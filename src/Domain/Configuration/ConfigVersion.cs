@@ -25,4 +25,5 @@ public static class ConfigKinds
     public const string NormalizationRules = "normalization_rules";
     public const string MatchingThresholds = "matching_thresholds";
     public const string BitScoring = "bit_scoring";
+    public const string MergeRules = "merge_rules";
 }

@@ -388,9 +388,25 @@ namespace Portal.Domain.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("matching_thresholds_version_id");
 
+                    b.Property<long?>("MergeRulesVersionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("merge_rules_version_id");
+
                     b.Property<long?>("NormalizationRulesVersionId")
                         .HasColumnType("bigint")
                         .HasColumnName("normalization_rules_version_id");
+
+                    b.Property<string>("RevertSummary")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("revert_summary");
+
+                    b.Property<DateTimeOffset?>("RevertedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reverted_at");
+
+                    b.Property<string>("RevertedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("reverted_by");
 
                     b.Property<int?>("RowCount")
                         .HasColumnType("integer")

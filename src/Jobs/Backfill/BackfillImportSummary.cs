@@ -1,5 +1,6 @@
 using Portal.Domain.Backfill.Baselines;
 using Portal.Domain.Backfill.Matching;
+using Portal.Domain.Backfill.Merging;
 using Portal.Domain.Backfill.Normalization;
 
 namespace Portal.Jobs.Backfill;
@@ -20,6 +21,8 @@ public sealed record BackfillImportOptions
     public MatchingThresholds Thresholds { get; init; } = MatchingThresholds.Default;
 
     public BitScoring Scoring { get; init; } = BitScoring.Default;
+
+    public MergeRules Merge { get; init; } = MergeRules.Default;
 
     /// <summary>The operator's corrections to the automatic header mapping (header → canonical column, "" to ignore).</summary>
     public IReadOnlyDictionary<string, string>? ColumnMap { get; init; }
@@ -77,6 +80,9 @@ public sealed class BackfillImportSummary
     /// <summary>Locked fields left untouched, over all matched rows (also those that changed other fields).</summary>
     public long LockedFieldsKept { get; set; }
 
+    /// <summary>Incoming values the merge policy did not take (kept in the row's log entry beside the kept value).</summary>
+    public long ConflictsKept { get; set; }
+
     public long BatchesCommitted { get; set; }
 
     public bool Completed { get; set; }
@@ -86,13 +92,13 @@ public sealed class BackfillImportSummary
     internal long[] Counters() =>
     [
         RowsValid, Errors, Warnings, Duplicates, CompaniesMatched, CompaniesCreated, PeopleMatched, PeopleCreated, PeopleUpdated,
-        BitBaselines, BitSignals, TalentFlowBaselines, Unresolved, LockedFieldSkips, LockedFieldsKept,
+        BitBaselines, BitSignals, TalentFlowBaselines, Unresolved, LockedFieldSkips, LockedFieldsKept, ConflictsKept,
     ];
 
     internal void RestoreCounters(long[] c)
     {
         (RowsValid, Errors, Warnings, Duplicates, CompaniesMatched, CompaniesCreated, PeopleMatched, PeopleCreated) = (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
-        (PeopleUpdated, BitBaselines, BitSignals, TalentFlowBaselines, Unresolved, LockedFieldSkips, LockedFieldsKept) = (c[8], c[9], c[10], c[11], c[12], c[13], c[14]);
+        (PeopleUpdated, BitBaselines, BitSignals, TalentFlowBaselines, Unresolved, LockedFieldSkips, LockedFieldsKept, ConflictsKept) = (c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15]);
     }
 
     /// <summary>Outcome → rows of the whole import (from backfill_log).</summary>

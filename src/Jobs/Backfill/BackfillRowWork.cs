@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Portal.Domain.Backfill.Merging;
 using Portal.Domain.Backfill.Normalization;
 
 namespace Portal.Jobs.Backfill;
@@ -33,8 +34,8 @@ internal sealed class BackfillRowWork(PreparedRow prepared, Guid? logId = null)
     /// <summary>For an unresolved row: every candidate and score (garage.missing_parts.match_attempts).</summary>
     public string? MatchAttempts { get; set; }
 
-    /// <summary>Field → value a review resolution overwrote (so that it can be undone).</summary>
-    public Dictionary<string, string?> Previous { get; } = new(StringComparer.Ordinal);
+    /// <summary>Every field the row changed on an existing person, old → new (what undo and revert restore).</summary>
+    public List<FieldChange> Changes { get; } = [];
 
     /// <summary>True when baselines are written for this row (initialized with a person).</summary>
     public bool Baselines { get; set; }
@@ -47,19 +48,7 @@ internal sealed class KnownPerson
 
     public required string CompanyId { get; init; }
 
-    public required string FullName { get; set; }
-
-    public string? FirstName { get; set; }
-
-    public string? LastName { get; set; }
-
-    public string? Title { get; set; }
-
-    public string? Email { get; set; }
-
-    public string? Phone { get; set; }
-
-    public string? LinkedinUrl { get; set; }
+    public required PersonValues Values { get; set; }
 
     public IReadOnlyList<string> LockedFields { get; init; } = [];
 
@@ -76,6 +65,6 @@ internal sealed class KnownPerson
     public bool IsLocked(string field) =>
         LockedFields.Contains(field, StringComparer.OrdinalIgnoreCase)
         || OverrideKeys.Contains(field, StringComparer.OrdinalIgnoreCase)
-        || (field == "email" && ManuallyCorrectedEmail)
-        || (field == "title" && ManuallyCorrectedTitle);
+        || (field == PersonFields.Email && ManuallyCorrectedEmail)
+        || (field == PersonFields.Title && ManuallyCorrectedTitle);
 }

@@ -41,6 +41,9 @@ internal sealed class CompanyIndex(double minimumScore)
         }
     }
 
+    /// <summary>The domain of a known company, or null.</summary>
+    public string? DomainOf(string id) => byId.TryGetValue(id, out var item) ? companies[item].Domain : null;
+
     /// <summary>Forgets a company (one the import created in a batch the database then rejected).</summary>
     public void Remove(string id) => byId.Remove(id);
 

@@ -2,6 +2,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Portal.Domain.Backfill.Baselines;
 using Portal.Domain.Backfill.Matching;
+using Portal.Domain.Backfill.Merging;
 using Portal.Domain.Backfill.Normalization;
 using Portal.Domain.Backfill.Records;
 
@@ -13,16 +14,25 @@ internal sealed record NewCompany(string Id, string Name, string? Domain, string
 /// <summary>The baselines of one initialized row.</summary>
 internal sealed record BaselineWork(BackfillRowWork Row, string PersonId, string CompanyId, BitBaselineResult Bit, string TalentFlowHash, string TalentFlowSnapshot);
 
-/// <summary>Field changes of one existing person, merged over the rows of a batch (a later row wins).</summary>
+/// <summary>
+/// Field changes of one existing person, merged over the rows of a batch: the value read before the batch and the last
+/// one written. The update writes a field only while it still holds the value read, so that a change made by someone
+/// else between the read and the write is never overwritten.
+/// </summary>
 internal sealed class PersonUpdate(string id)
 {
     public string Id { get; } = id;
 
-    public Dictionary<string, string> Fields { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string? From, string? To)> fields = new(StringComparer.Ordinal);
 
-    public void Set(string field, string value) => Fields[field] = value;
+    public void Set(FieldChange change) =>
+        fields[change.Field] = (fields.TryGetValue(change.Field, out var first) ? first.From : change.From, change.To);
 
-    public string? Get(string field) => Fields.TryGetValue(field, out var value) ? value : null;
+    public string? From(string field) => fields.TryGetValue(field, out var value) ? value.From : null;
+
+    public string? To(string field) => fields.TryGetValue(field, out var value) ? value.To : null;
+
+    public bool Changes(string field) => fields.ContainsKey(field);
 }
 
 /// <summary>What one batch writes.</summary>
@@ -89,7 +99,7 @@ internal sealed class PersonLookup
             return;
         }
 
-        foreach (var key in PersonMatcher.LookupKeys(person.LinkedinUrl, person.Email, person.FirstName, person.LastName))
+        foreach (var key in PersonMatcher.LookupKeys(person.Values.LinkedInUrl, person.Values.Email, person.Values.FirstName, person.Values.LastName))
         {
             Bucket(byKey, key).Add(person);
         }
@@ -162,13 +172,7 @@ internal static class KnownPersonExtensions
     {
         Id = person.Id,
         CompanyId = person.CompanyId,
-        FullName = person.FullName,
-        FirstName = person.FirstName,
-        LastName = person.LastName,
-        Title = person.Title,
-        Email = person.Email,
-        Phone = person.Phone,
-        LinkedinUrl = person.LinkedinUrl,
+        Values = person.Values,
         LockedFields = person.LockedFields,
         OverrideKeys = person.OverrideKeys,
         ManuallyCorrectedEmail = person.ManuallyCorrectedEmail,
@@ -176,7 +180,7 @@ internal static class KnownPersonExtensions
     };
 
     public static PersonCandidate ToCandidate(this KnownPerson person) =>
-        new(person.Id, person.CompanyId, person.FullName, person.FirstName, person.LastName, person.Email, person.LinkedinUrl, person.Title);
+        new(person.Id, person.CompanyId, person.Values.FullName!, person.Values.FirstName, person.Values.LastName, person.Values.Email, person.Values.LinkedInUrl, person.Values.Title);
 }
 
 public sealed partial class LegacyBackfillImporter
@@ -225,16 +229,15 @@ public sealed partial class LegacyBackfillImporter
         // for data in memory: the person lookups probe a few thousand keys, which the default (disk) cost prices above
         // scanning every person. work_mem so that sorting a batch's talent-flow baselines (DISTINCT ON) stays in memory
         // instead of spilling to disk at the default 4 MB.
-        const string sql = """
+        var sql = """
             SET jit = off;
             SET random_page_cost = 1.1;
             SET work_mem = '64MB';
             CREATE TEMP TABLE IF NOT EXISTS bf_company (id text, name text, domain text, website text) ON COMMIT PRESERVE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS bf_person (id text, company_id text, full_name text, first_name text, last_name text,
-                title text, email text, phone text, linkedin_url text) ON COMMIT PRESERVE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS bf_update (id text, full_name text, first_name text, last_name text,
-                title text, email text, phone text, linkedin_url text) ON COMMIT PRESERVE ROWS;
             CREATE TEMP TABLE IF NOT EXISTS bf_tf (seq int, person_id text, hash text, snapshot jsonb, metadata jsonb) ON COMMIT PRESERVE ROWS;
+            """ + $"""
+            CREATE TEMP TABLE IF NOT EXISTS bf_person (id text, company_id text, {string.Join(", ", PersonFields.All.Select(f => f + " text"))}) ON COMMIT PRESERVE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS bf_update (id text, {string.Join(", ", PersonFields.All.Select(f => $"{f}_set boolean, {f}_old text, {f}_new text"))}) ON COMMIT PRESERVE ROWS;
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -308,7 +311,6 @@ public sealed partial class LegacyBackfillImporter
         // The batch being written on the other connection is not committed yet: its people are taken from memory, as
         // they will be once it is (a person it changed replaces what the database still returns for them).
         var written = inFlight?.TouchedIndex;
-        KnownPerson Current(KnownPerson person) => inFlight is not null && inFlight.Touched.TryGetValue(person.Id, out var touched) ? touched.Written() : person;
         if (written is not null)
         {
             foreach (var row in rows)
@@ -351,11 +353,18 @@ public sealed partial class LegacyBackfillImporter
             }, cancellationToken);
         }
 
+        return lookup;
+    }
+
+    /// <summary>Adds the people of the rows' companies where no exact rule found the row's person (what the fuzzy rule needs).</summary>
+    private static async Task LoadMembersAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, List<BackfillRowWork> rows, BatchState? inFlight, PersonLookup lookup, CancellationToken cancellationToken)
+    {
+        var written = inFlight?.TouchedIndex;
+        KnownPerson Current(KnownPerson person) => inFlight is not null && inFlight.Touched.TryGetValue(person.Id, out var touched) ? touched.Written() : person;
         var companies = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
-            var normalized = row.Normalized!;
-            var person = new PersonRow(normalized.FullName!, normalized.FirstName, normalized.LastName, normalized.Email, normalized.LinkedInUrl, normalized.Title);
+            var person = Person(row.Normalized!);
             if (row.CompanyId is { } company && !companies.Contains(company)
                 && PersonMatcher.Match(person, null, lookup.Candidates(person, company).ConvertAll(p => p.ToCandidate())).Kind == MatchKind.NoMatch)
             {
@@ -377,8 +386,6 @@ public sealed partial class LegacyBackfillImporter
                 }
             }
         }
-
-        return lookup;
     }
 
     /// <summary>
@@ -411,13 +418,7 @@ public sealed partial class LegacyBackfillImporter
             {
                 Id = reader.GetString(0),
                 CompanyId = reader.GetString(1),
-                FullName = reader.GetString(2),
-                FirstName = Text(3),
-                LastName = Text(4),
-                Title = Text(5),
-                Email = Text(6),
-                Phone = Text(7),
-                LinkedinUrl = Text(8),
+                Values = new PersonValues(reader.GetString(2), Text(3), Text(4), Text(5), Text(6), Text(7), Text(8)),
                 LockedFields = reader.IsDBNull(9) ? [] : reader.GetFieldValue<string[]>(9),
                 ManuallyCorrectedEmail = reader.GetBoolean(10),
                 ManuallyCorrectedTitle = reader.GetBoolean(11),

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Portal.Domain.Backfill.Matching;
+using Portal.Domain.Backfill.Merging;
 using Portal.Domain.Backfill.Normalization;
 using Portal.Domain.Backfill.Records;
 
@@ -121,7 +122,7 @@ public sealed partial class LegacyBackfillImporter
             ["company_created"] = (string?)row.Actions["company_created"],
             ["person_id"] = row.PersonId,
             ["person_created"] = row.Actions.ContainsKey("person_created"),
-            ["previous_values"] = JsonSerializer.SerializeToNode(row.Previous),
+            ["previous_values"] = JsonSerializer.SerializeToNode(row.Changes.GroupBy(c => c.Field).ToDictionary(g => g.Key, g => g.First().From)),
             ["talent_flow_before"] = talentFlowBefore,
             ["log_before"] = item.LogBefore,
             ["match_attempts_before"] = item.Attempts.DeepClone(),
@@ -180,8 +181,8 @@ public sealed partial class LegacyBackfillImporter
     private static async Task UndoAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, LockedItem item, JsonObject changes, CancellationToken cancellationToken)
     {
         var personId = (string?)changes["person_id"];
-        var restore = (changes["previous_values"]?.AsObject() ?? []).Where(p => PersonFields.Contains(p.Key)).ToList();
-        var sets = restore.Select((p, i) => $"{p.Key} = CASE WHEN {Writable(p.Key, p.Key switch { "email" => "manually_corrected_email", "title" => "manually_corrected_title", _ => null })} THEN @v{i} ELSE p.{p.Key} END");
+        var restore = (changes["previous_values"]?.AsObject() ?? []).Where(p => PersonFields.IsField(p.Key)).ToList();
+        var sets = restore.Select((p, i) => $"{p.Key} = CASE WHEN {Writable(p.Key)} THEN @v{i} ELSE p.{p.Key} END");
         var log = changes["log_before"]!;
         var sql = $"""
             -- Through the person's index: the resolution's baselines are that person's rows that name its log row.

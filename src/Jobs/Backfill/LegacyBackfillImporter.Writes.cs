@@ -3,17 +3,28 @@ using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 using Portal.Domain.Backfill.Baselines;
+using Portal.Domain.Backfill.Merging;
 using Portal.Domain.Backfill.Records;
 
 namespace Portal.Jobs.Backfill;
 
 public sealed partial class LegacyBackfillImporter
 {
-    /// <summary>The SQL condition under which an import may write a people_master column.</summary>
-    private static string Writable(string column, string? flag = null) =>
-        $"NOT EXISTS (SELECT 1 FROM unnest(p.locked_fields) f WHERE lower(f) = '{column}')"
-        + $" AND NOT coalesce(jsonb_typeof(p.manual_overrides) = 'object' AND p.manual_overrides ? '{column}', false)"
-        + (flag is null ? "" : $" AND NOT coalesce(p.{flag}, false)");
+    /// <summary>The person columns, in <see cref="PersonFields.All"/>'s order.</summary>
+    private static readonly string Fields = string.Join(", ", PersonFields.All);
+
+    /// <summary>The SQL condition under which a machine may write a people_master field: not locked, overridden or corrected by hand.</summary>
+    private static string Writable(string field) =>
+        $"NOT EXISTS (SELECT 1 FROM unnest(p.locked_fields) f WHERE lower(f) = '{field}')"
+        + $" AND NOT coalesce(jsonb_typeof(p.manual_overrides) = 'object' AND p.manual_overrides ? '{field}', false)"
+        + (PersonFields.HandCorrectedFlag(field) is { } flag ? $" AND NOT coalesce(p.{flag}, false)" : "");
+
+    /// <summary>
+    /// Writes a decided field change (bf_update) only when the field is writable and still holds the value it was decided
+    /// on: a lock taken or a value changed by someone else since the read is never overwritten.
+    /// </summary>
+    private static string GuardedSet(string field) =>
+        $"{field} = CASE WHEN u.{field}_set AND {Writable(field)} AND p.{field} IS NOT DISTINCT FROM u.{field}_old THEN u.{field}_new ELSE p.{field} END";
 
     /// <summary>
     /// Writes a decided batch. What only appends (the log, missing parts, BIT snapshots and signals) is copied straight
@@ -52,19 +63,25 @@ public sealed partial class LegacyBackfillImporter
             await Text(w, c.Website, cancellationToken);
         }, cancellationToken);
 
-        await CopyAsync(connection, "COPY bf_person (id, company_id, full_name, first_name, last_name, title, email, phone, linkedin_url) FROM STDIN (FORMAT BINARY)", batch.NewPeople, async (w, p) =>
+        await CopyAsync(connection, $"COPY bf_person (id, company_id, {Fields}) FROM STDIN (FORMAT BINARY)", batch.NewPeople, async (w, p) =>
         {
-            foreach (var value in new[] { p.Id, p.CompanyId, p.FullName, p.FirstName, p.LastName, p.Title, p.Email, p.Phone, p.LinkedinUrl })
+            await Text(w, p.Id, cancellationToken);
+            await Text(w, p.CompanyId, cancellationToken);
+            foreach (var field in PersonFields.All)
             {
-                await Text(w, value, cancellationToken);
+                await Text(w, p.Values.Get(field), cancellationToken);
             }
         }, cancellationToken);
 
-        await CopyAsync(connection, "COPY bf_update (id, full_name, first_name, last_name, title, email, phone, linkedin_url) FROM STDIN (FORMAT BINARY)", batch.Updates.Values, async (w, u) =>
+        var updateColumns = string.Join(", ", PersonFields.All.Select(f => $"{f}_set, {f}_old, {f}_new"));
+        await CopyAsync(connection, $"COPY bf_update (id, {updateColumns}) FROM STDIN (FORMAT BINARY)", batch.Updates.Values, async (w, u) =>
         {
-            foreach (var value in new[] { u.Id, u.Get("full_name"), u.Get("first_name"), u.Get("last_name"), u.Get("title"), u.Get("email"), u.Get("phone"), u.Get("linkedin_url") })
+            await Text(w, u.Id, cancellationToken);
+            foreach (var field in PersonFields.All)
             {
-                await Text(w, value, cancellationToken);
+                await w.WriteAsync(u.Changes(field), NpgsqlDbType.Boolean, cancellationToken);
+                await Text(w, u.From(field), cancellationToken);
+                await Text(w, u.To(field), cancellationToken);
             }
         }, cancellationToken);
 
@@ -86,29 +103,20 @@ public sealed partial class LegacyBackfillImporter
             ON CONFLICT (company_unique_id) DO NOTHING
             """, cancellationToken);
         await ExecuteAsync(connection, transaction, $"""
-            INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, first_name, last_name, title, email, phone, linkedin_url, source_system)
-            SELECT id, company_id, full_name, first_name, last_name, title, email, phone, linkedin_url, '{SourceSystem}' FROM bf_person
+            INSERT INTO marketing.people_master (unique_id, company_unique_id, {Fields}, source_system)
+            SELECT id, company_id, {Fields}, '{SourceSystem}' FROM bf_person
             ON CONFLICT (unique_id) DO NOTHING
             """, cancellationToken);
         await ExecuteAsync(connection, transaction, $"""
-            UPDATE marketing.people_master p SET
-                   full_name = CASE WHEN u.full_name IS NOT NULL AND {Writable("full_name")} THEN u.full_name ELSE p.full_name END,
-                   first_name = CASE WHEN u.first_name IS NOT NULL AND {Writable("first_name")} THEN u.first_name ELSE p.first_name END,
-                   last_name = CASE WHEN u.last_name IS NOT NULL AND {Writable("last_name")} THEN u.last_name ELSE p.last_name END,
-                   title = CASE WHEN u.title IS NOT NULL AND {Writable("title", "manually_corrected_title")} THEN u.title ELSE p.title END,
-                   email = CASE WHEN u.email IS NOT NULL AND {Writable("email", "manually_corrected_email")} THEN u.email ELSE p.email END,
-                   phone = CASE WHEN u.phone IS NOT NULL AND {Writable("phone")} THEN u.phone ELSE p.phone END,
-                   linkedin_url = CASE WHEN u.linkedin_url IS NOT NULL AND {Writable("linkedin_url")} THEN u.linkedin_url ELSE p.linkedin_url END,
-                   updated_at = now()
+            UPDATE marketing.people_master p SET {string.Join(", ", PersonFields.All.Select(GuardedSet))}, updated_at = now()
               FROM bf_update u WHERE p.unique_id = u.id
             """, cancellationToken);
+        // A person's talent-flow baseline is the first one taken: a later import never replaces it (and a revert removes only its own).
         await ExecuteAsync(connection, transaction, """
             INSERT INTO public.talent_flow_baseline (person_unique_id, enrichment_hash, snapshot_data, baseline_date, source, metadata)
             SELECT DISTINCT ON (person_id) person_id, hash, snapshot, current_date, 'backfill_agent', metadata
-              FROM bf_tf ORDER BY person_id, seq DESC
-            ON CONFLICT (person_unique_id) DO UPDATE
-               SET enrichment_hash = EXCLUDED.enrichment_hash, snapshot_data = EXCLUDED.snapshot_data,
-                   baseline_date = EXCLUDED.baseline_date, metadata = EXCLUDED.metadata
+              FROM bf_tf ORDER BY person_id, seq
+            ON CONFLICT (person_unique_id) DO NOTHING
             """, cancellationToken);
 
         // Serializing the actions is CPU work independent per row: spread it over the cores before streaming the rows.

@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Npgsql;
 using Portal.Domain.Backfill.Baselines;
 using Portal.Domain.Backfill.Matching;
+using Portal.Domain.Backfill.Merging;
 using Portal.Domain.Backfill.Normalization;
 using Portal.Domain.Backfill.Records;
 
@@ -29,9 +30,6 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
     public const string LowConfidenceMatch = "low_confidence_match";
 
     private static readonly JsonSerializerOptions MatchJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-    /// <summary>The fields of a person an import may set, as named in people_master and in locked_fields.</summary>
-    private static readonly string[] PersonFields = ["first_name", "last_name", "full_name", "title", "email", "phone", "linkedin_url"];
 
     /// <param name="summary">The counts so far (the same object, updated in place).</param>
     public delegate Task Progress(long done, long? total, string message, BackfillImportSummary summary);
@@ -315,11 +313,17 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 
     private sealed record ImportContext(long ImportId, BackfillImportOptions Options, CompanyIndex Companies, BackfillImportSummary Summary)
     {
+        /// <summary>Whether an address is a personal mailbox, by the normalization rules (the merge policy asks).</summary>
+        public Func<string, bool> IsPersonalEmail { get; } = new RowNormalizer(Options.Rules).IsPersonalEmail;
+
         /// <summary>A reviewer's decision for the level under review (when resolving a review item), or null while importing.</summary>
         public ReviewDecision? Review { get; init; }
 
         /// <summary>Decisions per distinct (normalized name, domain), reused by later rows of the import.</summary>
         public Dictionary<(string Name, string? Domain), MatchDecision> CompanyDecisions { get; } = [];
+
+        /// <summary>Company decisions of the batch being decided, per row, before anything is applied.</summary>
+        public Dictionary<BackfillRowWork, MatchDecision> Pending { get; } = [];
 
         /// <summary>Names of the companies known to the import, for the talent-flow snapshot.</summary>
         public Dictionary<string, string> CompanyNames { get; } = new(StringComparer.Ordinal);
@@ -378,7 +382,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
                     item.Actions["warnings"] = new JsonArray([.. item.Normalized.Warnings.Select(w => (JsonNode?)w)]);
                 }
 
-                if (item.Normalized.CompanyName is null || item.Normalized.FullName is null)
+                if (item.Normalized.FullName is null)
                 {
                     Fail(item, "required value unusable after normalization: " + string.Join("; ", item.Normalized.Warnings));
                     continue;
@@ -391,7 +395,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
                 }
                 else
                 {
-                    DecideCompany(context, item);
+                    context.Pending[item] = ChooseCompany(context, item);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -400,9 +404,21 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
             }
         }
 
-        // One query for every person any row of the batch could match exactly, plus the people of the matched companies.
+        // Exact person evidence first (LinkedIn, email): it finds people in any company, so it can name the company of a
+        // row whose company cells are missing, vague or undecided.
         var pending = work.Where(w => w.Status.Length == 0).ToList();
         var people = await LoadPeopleAsync(connection, transaction, pending, context.InFlight, cancellationToken);
+        foreach (var item in pending)
+        {
+            if (context.Pending.Remove(item, out var company))
+            {
+                ApplyCompany(context, item, company, people);
+            }
+        }
+
+        // Then the people of the companies the rows no exact rule decided, for the fuzzy name rule.
+        pending = work.Where(w => w.Status.Length == 0).ToList();
+        await LoadMembersAsync(connection, transaction, pending, context.InFlight, people, cancellationToken);
         foreach (var item in pending)
         {
             try
@@ -449,10 +465,11 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         }
     }
 
-    private static void DecideCompany(ImportContext context, BackfillRowWork item)
+    /// <summary>The matcher's company decision for a row (cached per distinct name and domain); nothing is applied yet.</summary>
+    private static MatchDecision ChooseCompany(ImportContext context, BackfillRowWork item)
     {
         var row = item.Normalized!;
-        var key = (row.CompanyName!, row.CompanyDomain);
+        var key = (row.CompanyName ?? "", row.CompanyDomain);
         if (context.Review is { Level: ReviewLevel.Company } review)
         {
             context.CompanyDecisions[key] = review.Decision;
@@ -460,9 +477,24 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 
         if (!context.CompanyDecisions.TryGetValue(key, out var decision))
         {
-            var candidates = context.Companies.Candidates(row.CompanyName!, row.CompanyDomain);
-            decision = CompanyMatcher.Match(new CompanyRow(row.CompanyName!, row.CompanyDomain), candidates, context.Options.Thresholds);
+            var candidates = context.Companies.Candidates(row.CompanyName ?? "", row.CompanyDomain);
+            decision = CompanyMatcher.Match(new CompanyRow(row.CompanyName ?? "", row.CompanyDomain), candidates, context.Options.Thresholds);
             context.CompanyDecisions[key] = decision;
+        }
+
+        return decision;
+    }
+
+    /// <summary>
+    /// Applies a row's company: the matched one; else the company of the person an exact rule finds; else review, or a
+    /// new company. A row without a company name is an error only when nothing identifies its company.
+    /// </summary>
+    private static void ApplyCompany(ImportContext context, BackfillRowWork item, MatchDecision decision, PersonLookup people)
+    {
+        var row = item.Normalized!;
+        if (!decision.IsMatch && context.Review is null && ExactPerson(row, people) is { } known)
+        {
+            decision = new MatchDecision(MatchKind.Perfect, known.CompanyId, 1.0, [new MatchCandidate(known.CompanyId, 1.0, CompanyByPerson)]);
         }
 
         item.MatchType = Kind(decision.Kind);
@@ -474,22 +506,40 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
                 item.CompanyId = decision.MatchedId;
                 context.Summary.CompaniesMatched++;
                 break;
+            case var _ when row.CompanyName is null:
+                Fail(item, row.CompanyDomain is null
+                    ? $"{LegacyColumns.CompanyName} is blank, and no domain, website, work email, LinkedIn URL or email of a known person identifies the company"
+                    : $"{LegacyColumns.CompanyName} is blank, and its domain {row.CompanyDomain} is no known company's");
+                break;
             case MatchKind.Review:
                 Unresolve(item, decision, null);
                 break;
             default:
-                var id = NewCompanyId(row.CompanyName!, row.CompanyDomain);
-                var created = new CompanyCandidate(id, row.CompanyName!, row.CompanyDomain);
+                var id = NewCompanyId(row.CompanyName, row.CompanyDomain);
+                var created = new CompanyCandidate(id, row.CompanyName, row.CompanyDomain);
                 context.Companies.Add(created);
-                context.CompanyNames[id] = row.CompanyName!;
-                context.CompanyDecisions[key] = new MatchDecision(MatchKind.Perfect, id, 1.0, [new MatchCandidate(id, 1.0, "created_by_this_import")]);
+                context.CompanyNames[id] = row.CompanyName;
+                context.CompanyDecisions[(row.CompanyName, row.CompanyDomain)] = new MatchDecision(MatchKind.Perfect, id, 1.0, [new MatchCandidate(id, 1.0, "created_by_this_import")]);
                 item.CompanyId = id;
                 item.Actions["company_created"] = id;
                 context.Summary.CompaniesCreated++;
-                context.Batch.NewCompanies.Add(new NewCompany(id, row.CompanyName!, row.CompanyDomain, null));
+                context.Batch.NewCompanies.Add(new NewCompany(id, row.CompanyName, row.CompanyDomain, null));
                 break;
         }
     }
+
+    /// <summary>Why a row's company is the company of the person its LinkedIn URL or email found.</summary>
+    private const string CompanyByPerson = "known_person";
+
+    /// <summary>The one known person a row's LinkedIn URL or email names, if any.</summary>
+    private static KnownPerson? ExactPerson(NormalizedRow row, PersonLookup people)
+    {
+        var person = Person(row);
+        var decision = PersonMatcher.Match(person, null, people.Candidates(person, "").ConvertAll(p => p.ToCandidate()));
+        return MergeContext.EvidenceOf(decision) == MatchEvidence.Exact ? people.Find(decision.MatchedId!) : null;
+    }
+
+    private static PersonRow Person(NormalizedRow row) => new(row.FullName!, row.FirstName, row.LastName, row.Email, row.LinkedInUrl, row.Title);
 
     private static void Unresolve(BackfillRowWork item, MatchDecision? company, MatchDecision? person)
     {
@@ -514,7 +564,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
     private static void DecidePerson(ImportContext context, BackfillRowWork item, PersonLookup people)
     {
         var row = item.Normalized!;
-        var personRow = new PersonRow(row.FullName!, row.FirstName, row.LastName, row.Email, row.LinkedInUrl, row.Title);
+        var personRow = Person(row);
         var candidates = people.Candidates(personRow, item.CompanyId!);
         var decision = context.Review is { Level: ReviewLevel.Person } review
             ? review.Decision
@@ -535,7 +585,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
             item.MatchType = Kind(decision.Kind);
             item.Confidence = decision.Confidence;
             context.Summary.PeopleMatched++;
-            UpdatePerson(context, item, person, row);
+            UpdatePerson(context, item, person, row, MergeContext.EvidenceOf(decision));
             return;
         }
 
@@ -544,13 +594,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         {
             Id = id,
             CompanyId = item.CompanyId!,
-            FullName = row.FullName!,
-            FirstName = row.FirstName,
-            LastName = row.LastName,
-            Title = row.Title,
-            Email = row.Email,
-            Phone = row.Phone,
-            LinkedinUrl = row.LinkedInUrl,
+            Values = Incoming(row),
             New = true,
         };
         people.Add(created);
@@ -564,55 +608,45 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         PrepareBaselines(context, item, created);
     }
 
-    private static void UpdatePerson(ImportContext context, BackfillRowWork item, KnownPerson person, NormalizedRow row)
+    /// <summary>Merges a row into the person it matched by the merge policy: what it changes, what it offers and is refused, what is locked.</summary>
+    private static void UpdatePerson(ImportContext context, BackfillRowWork item, KnownPerson person, NormalizedRow row, MatchEvidence evidence)
     {
-        var changed = new JsonArray();
-        var locked = new JsonArray();
-        foreach (var field in PersonFields)
+        var domain = context.Companies.DomainOf(person.CompanyId) ?? (person.CompanyId == item.CompanyId ? row.CompanyDomain : null);
+        var merge = MergePolicy.Merge(person.Values, Incoming(row), person.IsLocked, new MergeContext(evidence, domain, context.IsPersonalEmail, context.Options.Merge));
+        foreach (var change in merge.Changes)
         {
-            var incoming = Incoming(row, field);
-            var current = Current(person, field);
-            if (incoming is null || string.Equals(incoming, current, field is "email" or "linkedin_url" ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            if (person.IsLocked(field))
-            {
-                locked.Add(field);
-                continue;
-            }
-
-            changed.Add(field);
-            if (context.Review is not null)
-            {
-                // A review resolution can be undone: keep what it overwrote.
-                item.Previous[field] = current;
-            }
-
-            Set(person, field, incoming);
-            context.Batch.Update(person).Set(field, incoming);
+            context.Batch.Update(person).Set(change);
+            item.Changes.Add(change);
         }
 
-        context.Summary.LockedFieldsKept += locked.Count;
-        if (changed.Count > 0)
+        person.Values = merge.Result;
+        context.Batch.Touched[person.Id] = person;
+        context.Summary.LockedFieldsKept += merge.Locked.Count;
+        context.Summary.ConflictsKept += merge.Conflicts.Count;
+        if (merge.Changes.Count > 0)
         {
-            item.Actions["updated_fields"] = changed;
+            item.Actions["updated_fields"] = new JsonArray([.. merge.Changes.Select(c => (JsonNode?)c.Field)]);
+            item.Actions["changes"] = JsonSerializer.SerializeToNode(merge.Changes, MatchJson);
             context.Summary.PeopleUpdated++;
         }
 
-        if (locked.Count > 0)
+        if (merge.Conflicts.Count > 0)
         {
-            item.Actions["skipped_locked_fields"] = locked;
+            item.Actions["conflicts"] = JsonSerializer.SerializeToNode(merge.Conflicts, MatchJson);
         }
 
-        if (changed.Count == 0 && locked.Count > 0)
+        if (merge.Locked.Count > 0)
+        {
+            item.Actions["skipped_locked_fields"] = new JsonArray([.. merge.Locked.Select(f => (JsonNode?)f)]);
+        }
+
+        if (merge.Changes.Count == 0 && merge.Locked.Count > 0)
         {
             item.Status = ResolutionStatus.SkippedLocked;
             return;
         }
 
-        if (changed.Count == 0)
+        if (merge.Changes.Count == 0)
         {
             item.Actions["no_changes"] = true;
         }
@@ -628,49 +662,14 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         var bit = BitBaseline.Compute(row.HistoricalOpenCount ?? 0, row.HistoricalReplyCount ?? 0, row.HistoricalMeetingCount ?? 0, context.Options.Scoring);
         var companyName = context.CompanyNames.TryGetValue(person.CompanyId, out var name) ? name : row.CompanyName;
         context.Batch.Baselines.Add(new BaselineWork(item, person.Id, person.CompanyId, bit,
-            TalentFlowBaseline.Hash(person.FullName, person.Title, companyName, person.LinkedinUrl),
-            TalentFlowBaseline.Snapshot(person.FullName, person.Title, companyName, person.LinkedinUrl)));
+            TalentFlowBaseline.Hash(person.Values.FullName, person.Values.Title, companyName, person.Values.LinkedInUrl),
+            TalentFlowBaseline.Snapshot(person.Values.FullName, person.Values.Title, companyName, person.Values.LinkedInUrl)));
         item.Actions["bit_baseline"] = new JsonObject { ["score"] = bit.Score, ["tier"] = bit.Tier, ["signals"] = bit.Signals.Count };
         item.Actions["talent_flow_baseline"] = true;
     }
 
-    private static string? Incoming(NormalizedRow row, string field) => field switch
-    {
-        "first_name" => row.FirstName,
-        "last_name" => row.LastName,
-        "full_name" => row.FullName,
-        "title" => row.Title,
-        "email" => row.Email,
-        "phone" => row.Phone,
-        "linkedin_url" => row.LinkedInUrl,
-        _ => null,
-    };
-
-    private static string? Current(KnownPerson person, string field) => field switch
-    {
-        "first_name" => person.FirstName,
-        "last_name" => person.LastName,
-        "full_name" => person.FullName,
-        "title" => person.Title,
-        "email" => person.Email,
-        "phone" => person.Phone,
-        "linkedin_url" => person.LinkedinUrl,
-        _ => null,
-    };
-
-    private static void Set(KnownPerson person, string field, string value)
-    {
-        switch (field)
-        {
-            case "first_name": person.FirstName = value; break;
-            case "last_name": person.LastName = value; break;
-            case "full_name": person.FullName = value; break;
-            case "title": person.Title = value; break;
-            case "email": person.Email = value; break;
-            case "phone": person.Phone = value; break;
-            case "linkedin_url": person.LinkedinUrl = value; break;
-        }
-    }
+    private static PersonValues Incoming(NormalizedRow row) =>
+        new(row.FullName, row.FirstName, row.LastName, row.Title, row.Email, row.Phone, row.LinkedInUrl);
 
     private static JsonObject Describe(MatchDecision decision) => new()
     {

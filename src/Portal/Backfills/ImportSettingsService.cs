@@ -4,6 +4,7 @@ using Portal.Audit;
 using Portal.Domain.Audit;
 using Portal.Domain.Backfill.Baselines;
 using Portal.Domain.Backfill.Matching;
+using Portal.Domain.Backfill.Merging;
 using Portal.Domain.Backfill.Normalization;
 using Portal.Domain.Configuration;
 using Portal.Jobs.Configuration;
@@ -25,6 +26,8 @@ public sealed class ImportSettingsService(ConfigStore store, AuditWriter audit, 
             json => Thrown(() => Parse<MatchingThresholds>(json)?.Validate())),
         new(ConfigKinds.BitScoring, "BIT scoring", BitScoring.Default,
             json => Thrown(() => Parse<BitScoring>(json)?.Validate())),
+        new(ConfigKinds.MergeRules, "Merge policy", MergeRules.Default,
+            json => Parse<MergeRules>(json) is null ? "The document is empty." : null),
     ];
 
     public async Task<ImportSettingState> GetAsync(string kind, CancellationToken cancellationToken = default)

@@ -46,7 +46,7 @@ public sealed class ReviewResolutionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LinkingAPerson_UpdatesIt_WritesBaselines_AndInitializesTheLogRow()
+    public async Task LinkingAPerson_NeverDegradesIt_KeepsTheRefusedValuesAsConflicts_WritesBaselines_AndInitializesTheLogRow()
     {
         var item = await ItemOfRowAsync(1);
 
@@ -54,7 +54,10 @@ public sealed class ReviewResolutionTests : IAsyncLifetime
 
         outcome.Resolution.ShouldBe(ReviewResolutions.Linked);
         outcome.PersonId.ShouldBe("P-ROBERT");
-        (await ScalarAsync<string>("SELECT title FROM marketing.people_master WHERE unique_id = 'P-ROBERT'")).ShouldBe("VP Finance");
+        // A reviewer's link is fuzzy evidence: the other name, title and address are offered, not written.
+        (await ScalarAsync<string>("SELECT full_name || '/' || title || '/' || email FROM marketing.people_master WHERE unique_id = 'P-ROBERT'")).ShouldBe("Robert Johnson/CFO/rj@acme.com");
+        (await ScalarAsync<string>($"SELECT string_agg(c ->> 'field' || '=' || (c ->> 'offered'), ',' ORDER BY c ->> 'field') FROM backfill_log, jsonb_array_elements(actions_taken -> 'conflicts') c WHERE import_id = {importId} AND row_number = 1"))
+            .ShouldBe("email=bob.johnson@acme.com,first_name=Bob,full_name=Bob Johnson,title=VP Finance");
         (await ScalarAsync<string>($"SELECT resolution_status || '/' || matched_person_id FROM backfill_log WHERE import_id = {importId} AND row_number = 1")).ShouldBe("initialized/P-ROBERT");
         (await ScalarAsync<int>("SELECT baseline_score FROM bit_baseline_snapshot WHERE person_unique_id = 'P-ROBERT'")).ShouldBe((20 * 5) + (2 * 30));
         (await ScalarAsync<long>("SELECT count(*) FROM talent_flow_baseline WHERE person_unique_id = 'P-ROBERT'")).ShouldBe(1);
@@ -62,14 +65,14 @@ public sealed class ReviewResolutionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task LinkingToALockedPerson_LeavesTheLockedFieldAlone()
+    public async Task LinkingToALockedPerson_LeavesTheLockedFieldAlone_AndATypoOfTheName()
     {
         var item = await ItemOfRowAsync(2);
 
         var outcome = await Importer.ResolveAsync(item, ReviewAction.Link, "P-PIA", null, "reviewer", new BackfillImportOptions(), CancellationToken.None);
 
         outcome.Resolution.ShouldBe(ReviewResolutions.Linked);
-        (await ScalarAsync<string>("SELECT title || '/' || last_name FROM marketing.people_master WHERE unique_id = 'P-PIA'")).ShouldBe("Controller/Chan");
+        (await ScalarAsync<string>("SELECT title || '/' || last_name FROM marketing.people_master WHERE unique_id = 'P-PIA'")).ShouldBe("Controller/Chen");
         (await ScalarAsync<string>($"SELECT actions_taken -> 'skipped_locked_fields' ->> 0 FROM backfill_log WHERE import_id = {importId} AND row_number = 2")).ShouldBe("title");
     }
 

@@ -94,6 +94,9 @@ public sealed partial class RowNormalizer
 
     public NormalizationRules Rules => _rules;
 
+    /// <summary>Whether an address is at a personal mailbox provider (the rules' <see cref="NormalizationRules.PersonalEmailDomains"/>).</summary>
+    public bool IsPersonalEmail(string address) => address is not null && address.Contains('@', StringComparison.Ordinal) && IsPersonalAddress(address.AsSpan().Trim());
+
     /// <summary>Every column of a legacy row, with the warnings of all of them prefixed by their column name.</summary>
     public NormalizedRow Row(LegacyRow raw)
     {

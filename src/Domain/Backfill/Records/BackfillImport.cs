@@ -28,10 +28,19 @@ public sealed class BackfillImport
 
     public long? BitScoringVersionId { get; set; }
 
+    public long? MergeRulesVersionId { get; set; }
+
     /// <summary>Rows 1..N with an outcome: an interrupted import resumes after this row.</summary>
     public int Checkpoint { get; set; }
 
     public required string CreatedBy { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the import was reverted (its field changes restored, what it created removed), by whom, and what was skipped.</summary>
+    public DateTimeOffset? RevertedAt { get; set; }
+
+    public string? RevertedBy { get; set; }
+
+    public string? RevertSummary { get; set; }
 }

@@ -12,6 +12,7 @@ public sealed class BackfillImportConfiguration : IEntityTypeConfiguration<Backf
         builder.Property(i => i.FileHash).HasMaxLength(64);
         builder.Property(i => i.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(i => i.ColumnMap).HasColumnType("jsonb");
+        builder.Property(i => i.RevertSummary).HasColumnType("jsonb");
         builder.HasIndex(i => i.FileHash);
         builder.HasIndex(i => i.RunId);
     }

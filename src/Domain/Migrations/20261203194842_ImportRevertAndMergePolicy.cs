@@ -1,0 +1,75 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Portal.Domain.Migrations
+{
+    /// <inheritdoc />
+    public partial class ImportRevertAndMergePolicy : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "merge_rules_version_id",
+                schema: "ops",
+                table: "backfill_import",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "revert_summary",
+                schema: "ops",
+                table: "backfill_import",
+                type: "jsonb",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "reverted_at",
+                schema: "ops",
+                table: "backfill_import",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "reverted_by",
+                schema: "ops",
+                table: "backfill_import",
+                type: "text",
+                nullable: true);
+
+            // No race can create one person twice: within a company, a normalised email belongs to one person.
+            migrationBuilder.Sql("""
+                CREATE UNIQUE INDEX ux_people_master_company_email ON marketing.people_master (company_unique_id, lower(btrim(email)))
+                 WHERE email IS NOT NULL AND btrim(email) <> '';
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.Sql("DROP INDEX marketing.ux_people_master_company_email;");
+
+            migrationBuilder.DropColumn(
+                name: "merge_rules_version_id",
+                schema: "ops",
+                table: "backfill_import");
+
+            migrationBuilder.DropColumn(
+                name: "revert_summary",
+                schema: "ops",
+                table: "backfill_import");
+
+            migrationBuilder.DropColumn(
+                name: "reverted_at",
+                schema: "ops",
+                table: "backfill_import");
+
+            migrationBuilder.DropColumn(
+                name: "reverted_by",
+                schema: "ops",
+                table: "backfill_import");
+        }
+    }
+}
