@@ -3,14 +3,17 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Portal.Jobs.Configuration;
 using Portal.Jobs.Runs;
+using Quartz;
 
 namespace Portal.Jobs.Backfill;
 
 /// <summary>
 /// Imports a stored legacy CSV upload into an existing <c>ops.backfill_import</c> with the current (admin-edited)
 /// normalization rules, matching thresholds and BIT scoring; resumes after the import's checkpoint when run again
-/// (retry, or recovery after a node stopped), and reports rows done of the file's rows as progress.
+/// (retry, or recovery after a node stopped), and reports rows done of the file's rows as progress. One import at a
+/// time: a second trigger while one is queued or running is refused (the run store's index for exclusive jobs).
 /// </summary>
+[DisallowConcurrentExecution]
 public sealed class ImportLegacyBackfillJob(
     LegacyBackfillImporter importer,
     ConfigStore config,

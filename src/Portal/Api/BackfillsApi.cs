@@ -68,6 +68,27 @@ public static class BackfillsApi
                 await StartAsync(http, backfills, id, body?.DryRun ?? false, ct))
             .RequireAuthorization(Policies.Operator);
 
+        api.MapPost("/backfills/{id:long}/revert", async (long id, BackfillService backfills, HttpContext http, CancellationToken ct) =>
+            {
+                try
+                {
+                    return Results.Ok(await backfills.RevertAsync(http.User, id, ct));
+                }
+                catch (KeyNotFoundException)
+                {
+                    return NotFound(id);
+                }
+                catch (RevertConflictException ex)
+                {
+                    return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Not reverted");
+                }
+                catch (UnauthorizedAccessException ex)
+                {
+                    return Results.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+                }
+            })
+            .RequireAuthorization(Policies.Operator);
+
         api.MapGet("/backfills/{id:long}/rows", async (long id, string? status, string? q, string? sort, bool? desc, int? skip, int? take, BackfillService backfills, CancellationToken ct) =>
             {
                 if (status is not null && !ResolutionStatus.All.Contains(status))

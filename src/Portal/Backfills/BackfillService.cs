@@ -8,6 +8,7 @@ using Portal.Domain.Audit;
 using Portal.Domain.Backfill.Normalization;
 using Portal.Domain.Backfill.Records;
 using Portal.Domain.Csv;
+using Portal.Domain.Identity;
 using Portal.Domain.Persistence;
 using Portal.Domain.Runs;
 using Portal.Jobs.Backfill;
@@ -27,6 +28,7 @@ public sealed class BackfillService(
     IOptions<BackfillUploadOptions> uploads,
     ConfigStore config,
     JobTriggerService triggers,
+    LegacyBackfillImporter importer,
     AuditWriter audit)
 {
     public const int PreviewRows = 20;
@@ -155,6 +157,27 @@ public sealed class BackfillService(
             new TriggerRequest(ImportLegacyBackfillJob.Name, source, by, JsonSerializer.Serialize(new { importId }), dryRun), cancellationToken);
         await audit.WriteAsync(actor, AuditActions.BackfillStarted, "backfill_import", Id(importId), new { runId, dryRun, source }, cancellationToken: cancellationToken);
         return runId;
+    }
+
+    /// <summary>Reverts an import: restores the fields it changed and removes what it created, skipping what people changed since. Operator.</summary>
+    /// <exception cref="UnauthorizedAccessException">The caller is not (any longer) an Operator.</exception>
+    /// <exception cref="KeyNotFoundException">No such import.</exception>
+    /// <exception cref="RevertConflictException">Already reverted, or still running.</exception>
+    public async Task<RevertOutcome> RevertAsync(ClaimsPrincipal actor, long importId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!Roles.AtLeast(Roles.Operator).Any(actor.IsInRole))
+        {
+            throw new UnauthorizedAccessException("Reverting an import needs the Operator role.");
+        }
+
+        var outcome = await importer.RevertAsync(importId, AuditWriter.ActorName(actor), cancellationToken);
+        await audit.WriteAsync(actor, AuditActions.BackfillReverted, "backfill_import", Id(importId), new
+        {
+            outcome.FieldsRestored, outcome.PeopleRemoved, outcome.CompaniesRemoved, outcome.BaselinesRemoved, outcome.ReviewItemsClosed,
+            skipped = outcome.Skipped.Count,
+        }, cancellationToken: cancellationToken);
+        return outcome;
     }
 
     public async Task<Page<BackfillImportRow>> ListAsync(ImportListQuery query, CancellationToken cancellationToken = default)
