@@ -36,7 +36,10 @@ public static partial class TitleClassifier
         return types;
     }
 
-    /// <summary>Lower case, abbreviations without dots ("c.e.o." → "ceo"), separators as spaces, "vice president" → "vp".</summary>
+    /// <summary>
+    /// Lower case, abbreviations without dots ("c.e.o." → "ceo"), separators as spaces, abbreviated words written out
+    /// ("chief exec. officer" → "chief executive officer", "dir." → "director"), "vice president" → "vp".
+    /// </summary>
     public static string Normalize(string? title)
     {
         if (string.IsNullOrWhiteSpace(title))
@@ -48,8 +51,17 @@ public static partial class TitleClassifier
         text = text.Replace(".", "", StringComparison.Ordinal);
         text = Separators().Replace(text, " ");
         text = text.Replace(" and ", " & ", StringComparison.Ordinal);
+        text = WordAbbreviation().Replace(text, match => match.Value switch
+        {
+            "chf" => "chief",
+            "exec" => "executive",
+            "dir" => "director",
+            "fin" => "finance",
+            "sr" => "senior",
+            "mgr" => "manager",
+            _ => match.Value,
+        });
         text = VicePresident().Replace(text, "vp");
-        text = DirectorAbbreviation().Replace(text, "director");
         text = HumanResources().Replace(text, "hr");
         return Spaces().Replace(text, " ").Trim();
     }
@@ -60,11 +72,11 @@ public static partial class TitleClassifier
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"\b(senior |executive |sr |exec )?vice[ -]?president\b|\b(svp|evp|avp)\b")]
+    [GeneratedRegex(@"\b(senior |executive )?vice[ -]?president\b|\b(svp|evp|avp)\b")]
     private static partial Regex VicePresident();
 
-    [GeneratedRegex(@"\bdir\b")]
-    private static partial Regex DirectorAbbreviation();
+    [GeneratedRegex(@"\b(chf|exec|dir|fin|sr|mgr)\b")]
+    private static partial Regex WordAbbreviation();
 
     [GeneratedRegex(@"\bhuman resources?\b|\bhuman capital\b")]
     private static partial Regex HumanResources();

@@ -50,6 +50,9 @@ public sealed class TitleClassifierTests
         { "CEO | Board Member", Ceo },
         { "ceo/owner", Ceo },
         { "  President  ", Ceo },
+        { "Chief Exec. Officer", Ceo },
+        { "Chief Exec Officer", Ceo },
+        { "chief exec. officer", Ceo },
 
         // CFO and finance leadership
         { "CFO", Cfo },
@@ -84,6 +87,10 @@ public sealed class TitleClassifierTests
         { "CFO & Treasurer", Cfo },
         { "Chief Financial Officer (CFO)", Cfo },
         { "Financial Director", Cfo },
+        { "Chf. Financial Officer", Cfo },
+        { "Chf Financial Officer", Cfo },
+        { "Chief Fin. Officer", Cfo },
+        { "Dir. of Fin.", Cfo },
 
         // HR leadership
         { "CHRO", Hr },
@@ -116,6 +123,10 @@ public sealed class TitleClassifierTests
         { "Human Capital Director", Hr },
         { "Personnel Manager", Hr },
         { "HR", Hr },
+        { "V.P. HR", Hr },
+        { "Sr. V.P. of People", Hr },
+        { "Dir. of H.R.", Hr },
+        { "H.R. Mgr.", Hr },
 
         // Compound titles: one person, several slots
         { "CEO & CFO", Ceo | Cfo },
@@ -133,6 +144,11 @@ public sealed class TitleClassifierTests
         // Look-alikes that must not fill a slot
         { "Executive Assistant to the CEO", None },
         { "Executive Assistant to CEO", None },
+        { "Exec. Asst. to the C.E.O.", None },
+        { "C.E.O.'s Office Manager", None },
+        { "V.P. of Sales", None },
+        { "Sr. V.P., Sales", None },
+        { "Exec. Director of Sales", None },
         { "Assistant to the President", None },
         { "CEO's Office Manager", None },
         { "CEO’s Executive Assistant", None },

@@ -13,11 +13,12 @@ public sealed record NormalizationRules
     /// <summary>The seed's rules. Shared and read-only; derive variants with <c>with { … }</c>.</summary>
     public static NormalizationRules Default { get; } = new();
 
-    /// <summary>Legal-form words removed from the end of company names, repeatedly (dots ignored).</summary>
+    /// <summary>Legal-form words removed from the end of company names, repeatedly ("Co., Ltd."), dots ignored ("S.A.").</summary>
     public IReadOnlyList<string> CompanySuffixes { get; init; } =
     [
         "Inc", "Incorporated", "LLC", "L.L.C.", "LLP", "LP", "Ltd", "Limited", "Corp", "Corporation",
         "Co", "Company", "Group", "GmbH", "AG", "PLC", "SA", "SAS", "BV", "NV", "Pty", "Pte",
+        "PLLC", "SARL", "SRL", "SpA", "KG", "Oy", "AB", "AS", "Ltda",
     ];
 
     /// <summary>Words left dangling at the end once a suffix is removed ("Smith &amp; Co" → "Smith").</summary>
@@ -49,7 +50,8 @@ public sealed record NormalizationRules
     /// Title abbreviations, applied before casing. Keys are matched case-insensitively as whole words, any run
     /// of spaces matching any whitespace; values are written as given. The seed's "VP of → VP" and
     /// "Dir of → Director" keep their "of" (its own example is "v.p. of hr operations" → "VP of HR Operations"),
-    /// so only the abbreviation itself is a key.
+    /// so only the abbreviation itself is a key. Expansion repeats until nothing changes, so abbreviated words inside
+    /// a phrase are understood: "Chief Exec. Officer" → "Chief Executive Officer" → "CEO", "Sr. V.P." → "Senior VP" → "SVP".
     /// </summary>
     public IReadOnlyDictionary<string, string> TitleAbbreviations { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
@@ -86,6 +88,13 @@ public sealed record NormalizationRules
         ["Asst."] = "Assistant",
         ["Asst"] = "Assistant",
         ["Mktg"] = "Marketing",
+        ["Exec."] = "Executive",
+        ["Exec"] = "Executive",
+        ["Chf."] = "Chief",
+        ["Chf"] = "Chief",
+        ["Senior VP"] = "SVP",
+        ["Executive VP"] = "EVP",
+        ["Assistant VP"] = "AVP",
     };
 
     /// <summary>Honorifics removed from the start of a person's name (dots ignored).</summary>
@@ -130,16 +139,39 @@ public sealed record NormalizationRules
 
     public int PhoneMaxDigits { get; init; } = 15;
 
-    /// <summary>Words or characters after which the rest of a phone number is an extension (dropped with a warning).</summary>
+    /// <summary>Words or characters after which the digits of a phone number are its extension ("x12", "ext. 12", "#12").</summary>
     public IReadOnlyList<string> PhoneExtensionMarkers { get; init; } = ["extension", "ext", "x", "#"];
 
-    /// <summary>Formats accepted for <c>last_engaged_at</c> (invariant culture; no offset means UTC). US order (month first).</summary>
+    /// <summary>
+    /// Formats accepted for <c>last_engaged_at</c> (invariant culture; no offset means UTC), tried first and in order,
+    /// so a format added here wins. Named zones (GMT, UTC, EST, …) are read as their offset before these are tried.
+    /// Not listed because they are built in: numeric dates with '/' or '-' (see <see cref="DayFirstSlashDates"/>) and
+    /// Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits).
+    /// </summary>
     public IReadOnlyList<string> DateFormats { get; init; } =
     [
-        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd",
-        "yyyy/MM/dd", "M/d/yyyy", "M/d/yyyy H:mm", "M/d/yyyy H:mm:ss", "M/d/yyyy h:mm tt", "M/d/yyyy h:mm:ss tt", "M/d/yy",
-        "M-d-yyyy", "MMM d, yyyy", "MMMM d, yyyy", "MMM d yyyy", "MMMM d yyyy", "d MMM yyyy",
+        // ISO 8601, with an offset as "Z", "+02:00", "+0200" or, as PostgreSQL writes it, "+02".
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzz", "yyyy-MM-dd'T'HH:mmK",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mm:ss.FFFFFFFzz", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd",
+        "yyyy/M/d", "yyyy/M/d H:mm", "yyyy/M/d H:mm:ss",
+
+        // Day first with dots, as written in most of Europe.
+        "d.M.yyyy", "d.M.yyyy H:mm", "d.M.yyyy H:mm:ss", "d.M.yy",
+
+        // Month names.
+        "d-MMM-yyyy", "d-MMM-yy", "d MMM yyyy", "d MMMM yyyy", "MMM d, yyyy", "MMMM d, yyyy", "MMM d yyyy", "MMMM d yyyy",
+
+        // RFC 2822 (e-mail and HTTP headers).
+        "ddd, d MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm zzz", "d MMM yyyy HH:mm:ss zzz",
     ];
+
+    /// <summary>
+    /// How a numeric date written with '/' or '-' is read when both of its first two parts could be the month
+    /// ("03/04/2021"): false (the default) reads it month first, US style (March 4); true reads it day first (3 April).
+    /// A first part above 12 can only be a day, so "13/04/2021" is 13 April whatever this says; likewise a second
+    /// part above 12 is the day ("04/13/2021" is 13 April). A format in <see cref="DateFormats"/> is tried before this rule.
+    /// </summary>
+    public bool DayFirstSlashDates { get; init; }
 
     /// <summary>Cells longer than this (after trimming) are rejected with a warning; <c>notes</c> is exempt.</summary>
     public int MaxCellLength { get; init; } = 1000;

@@ -12,6 +12,9 @@ public sealed record NormalizedValue<T>(T? Value, string? Warning);
 /// </summary>
 public sealed record NormalizedEmail(string? Value, IReadOnlyList<string> Alternates, bool IsPersonal, string? Warning);
 
+/// <summary>A normalized phone cell: the number in E.164 and its extension (digits only), each null when absent.</summary>
+public sealed record NormalizedPhone(string? Value, string? Extension, string? Warning);
+
 /// <summary>A normalized person name: the full name without honorifics or suffixes, and its first and last name.</summary>
 public sealed record NormalizedPersonName(string? FullName, string? FirstName, string? LastName, string? Warning);
 
@@ -42,6 +45,9 @@ public sealed record NormalizedRow
 
     /// <summary>E.164, e.g. +15551234567.</summary>
     public string? Phone { get; init; }
+
+    /// <summary>The extension written after the phone number ("x123", "ext. 123"), digits only.</summary>
+    public string? PhoneExtension { get; init; }
 
     /// <summary>https://www.linkedin.com/… in lower case, without query or trailing slash.</summary>
     public string? LinkedInUrl { get; init; }

@@ -129,21 +129,23 @@ public sealed partial class RowNormalizer
     /// <summary>
     /// A phone number in E.164: digits only ("(555) 123-4567" → "+15551234567"). A national number of
     /// <see cref="NormalizationRules.PhoneNationalNumberLength"/> digits gets the default country code; one that
-    /// already starts with it ("1 555 123 4567"), or is written with "+" or "00", is taken as international. The
-    /// result must have <see cref="NormalizationRules.PhoneMinDigits"/> to <see cref="NormalizationRules.PhoneMaxDigits"/>
-    /// digits, else null with a warning. An extension ("x12", "ext. 12") is dropped with a warning. Blank is null.
+    /// already starts with it ("1 555 123 4567"), or is written with "+" or "00", is taken as international, and a
+    /// trunk "(0)" after its country code is dropped ("+44 (0)20 7946 0000" → "+442079460000"). The result must have
+    /// <see cref="NormalizationRules.PhoneMinDigits"/> to <see cref="NormalizationRules.PhoneMaxDigits"/> digits,
+    /// else null with a warning. An extension ("x12", "ext. 12", "#12") is returned apart, digits only. Blank is null.
     /// </summary>
-    public NormalizedValue<string> Phone(string? value)
+    public NormalizedPhone Phone(string? value)
     {
         var text = Cell(value, out var warning);
         if (text.IsEmpty)
         {
-            return new(null, warning);
+            return new(null, null, warning);
         }
 
         Span<char> digits = stackalloc char[MaxPhoneDigits + 1];
         var count = 0;
         var international = text[0] == '+';
+        string? extension = null;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -151,14 +153,18 @@ public sealed partial class RowNormalizer
             {
                 if (count == digits.Length)
                 {
-                    return new(null, $"{Quote(text)} has too many digits for a phone number");
+                    return new(null, null, $"{Quote(text)} has too many digits for a phone number");
                 }
 
                 digits[count++] = c;
             }
-            else if (count > 0 && IsExtensionMarker(text, i))
+            else if (count > 0 && (international || digits[..count].StartsWith("00")) && text[i..].StartsWith("(0)"))
             {
-                warning = $"extension {Quote(text[i..].Trim())} was dropped";
+                i += 2;
+            }
+            else if (count > 0 && ExtensionMarkerLength(text, i) is > 0 and var marker)
+            {
+                extension = ExtensionDigits(text[(i + marker)..]);
                 break;
             }
         }
@@ -173,15 +179,15 @@ public sealed partial class RowNormalizer
         var national = _rules.PhoneNationalNumberLength;
         if (!international && number.Length == national)
         {
-            return new(_rules.PhoneDefaultCountryCode + number.ToString(), warning);
+            return new(_rules.PhoneDefaultCountryCode + number.ToString(), extension, null);
         }
 
         if (number.Length < _rules.PhoneMinDigits || number.Length > _rules.PhoneMaxDigits)
         {
-            return new(null, Join(warning, $"{Quote(text)} has {number.Length} digits; a phone number has {_rules.PhoneMinDigits} to {_rules.PhoneMaxDigits}"));
+            return new(null, null, $"{Quote(text)} has {number.Length} digits; a phone number has {_rules.PhoneMinDigits} to {_rules.PhoneMaxDigits}");
         }
 
-        return new("+" + number.ToString(), warning);
+        return new("+" + number.ToString(), extension, null);
     }
 
     /// <summary>
@@ -390,11 +396,12 @@ public sealed partial class RowNormalizer
         return false;
     }
 
-    private bool IsExtensionMarker(ReadOnlySpan<char> text, int index)
+    /// <summary>The length of the extension marker at <paramref name="index"/> ("ext", "x" not inside a word such as "fax"), or 0.</summary>
+    private int ExtensionMarkerLength(ReadOnlySpan<char> text, int index)
     {
         if (index > 0 && char.IsLetter(text[index - 1]))
         {
-            return false;
+            return 0;
         }
 
         foreach (var marker in _extensionMarkers)
@@ -404,12 +411,26 @@ public sealed partial class RowNormalizer
                 var after = index + marker.Length;
                 if (after >= text.Length || !char.IsLetter(text[after]) || !char.IsLetter(marker[^1]))
                 {
-                    return true;
+                    return marker.Length;
                 }
             }
         }
 
-        return false;
+        return 0;
+    }
+
+    /// <summary>The first run of digits after an extension marker ("ext. 123" → "123"); null when there is none.</summary>
+    private static string? ExtensionDigits(ReadOnlySpan<char> text)
+    {
+        var start = text.IndexOfAnyInRange('0', '9');
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var rest = text[start..];
+        var end = rest.IndexOfAnyExceptInRange('0', '9');
+        return (end < 0 ? rest : rest[..end]).ToString();
     }
 
     private static ReadOnlySpan<char> StripScheme(ReadOnlySpan<char> text)

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Portal.Domain.Backfill.Normalization;
@@ -14,12 +16,15 @@ public sealed partial class RowNormalizer
     }
 
     /// <summary>
-    /// A company name: legal-form suffixes removed from the end, repeatedly and with their punctuation
-    /// ("ACME CORPORATION, INC." → "Acme"), a connector left dangling removed ("Smith &amp; Co." → "Smith"),
-    /// spaces deduplicated, punctuation trimmed, title case. A suffix is kept rather than leave nothing ("Group")
-    /// or only a minor word ("The Company"). Casing: configured acronyms are upper case; words already in mixed
-    /// case ("eBay", "McKinsey") are kept; in a cell that is not all capitals, all-caps words of up to
-    /// <see cref="NormalizationRules.KeepAllCapsWordsUpTo"/> letters are kept ("IBM Corp" → "IBM"); minor words
+    /// A company name in one comparable form, so that spellings of the same name come out equal: "The Acme Company
+    /// &amp; Sons, Inc." and "Acme Company and Sons" both give "Acme Company and Sons". A leading "The" and a trailing
+    /// "(The)" or ", The" are dropped; "&amp;" between words is "and" ("AT&amp;T" stays); accents are folded
+    /// ("Société Müller" → "Societe Muller"); apostrophes are dropped ("McDonald's" → "McDonalds"); dotted initials
+    /// are joined ("J.P." → "JP") and other punctuation separates words. Legal-form suffixes are removed from the end,
+    /// repeatedly ("Acme Holdings Co., Ltd." → "Acme Holdings"), with a connector they leave dangling ("Smith &amp; Co."
+    /// → "Smith"); a suffix is kept rather than leave nothing ("Group"). Casing: configured acronyms are upper case;
+    /// words already in mixed case ("eBay", "McKinsey") are kept; in a cell that is not all capitals, all-caps words of
+    /// up to <see cref="NormalizationRules.KeepAllCapsWordsUpTo"/> letters are kept ("IBM Corp" → "IBM"); minor words
     /// after the first are lower case ("Bank of America"). Blank is null with a warning (the column is required).
     /// </summary>
     public NormalizedValue<string> CompanyName(string? value)
@@ -30,29 +35,36 @@ public sealed partial class RowNormalizer
             return new(null, warning ?? "company name is blank");
         }
 
-        var core = StripCompanySuffixes(TrimCompanyEnds(text));
-        if (!HasLetterOrDigit(core))
-        {
-            return new(null, $"{Quote(text)} has no letters or digits");
-        }
-
+        var words = new CharBuilder(stackalloc char[StackBufferLength]);
         var output = new CharBuilder(stackalloc char[StackBufferLength]);
         try
         {
+            AppendCompanyWords(ref words, WithoutTrailingArticle(text));
+            var core = StripCompanySuffixes(WithoutLeadingArticle(words.Written));
+            if (!HasLetterOrDigit(core))
+            {
+                return new(null, $"{Quote(text)} has no letters or digits");
+            }
+
             AppendWords(ref output, core, Casing.Company, shouting: !HasLower(text));
-            return new(output.ToString(), null);
+
+            // Apostrophes were kept only to case "o'reilly" as "O'Reilly".
+            var written = output.Written;
+            return new(written.Contains('\'') ? written.ToString().Replace("'", "", StringComparison.Ordinal) : written.ToString(), null);
         }
         finally
         {
+            words.Dispose();
             output.Dispose();
         }
     }
 
     /// <summary>
     /// A job title: abbreviations expanded or standardised by <see cref="NormalizationRules.TitleAbbreviations"/>
-    /// ("v.p." → "VP", "Chief Executive Officer" → "CEO", "Dir." → "Director"), then title case with acronyms kept
-    /// and minor words lower case: "v.p. of hr operations" → "VP of HR Operations". Word order is kept ("HR VP"
-    /// stays "HR VP"); what a title means is the title classifier's business. Blank is null without a warning.
+    /// ("v.p." → "VP", "Chief Executive Officer" and "Chief Exec. Officer" → "CEO", "Dir." → "Director"), then title
+    /// case with acronyms kept and minor words lower case: "v.p. of hr operations" → "VP of HR Operations". Word order
+    /// is kept ("HR VP" stays "HR VP"); what a title means is the title classifier's business. Blank is null without
+    /// a warning.
     /// </summary>
     public NormalizedValue<string> Title(string? value)
     {
@@ -67,7 +79,7 @@ public sealed partial class RowNormalizer
         {
             try
             {
-                text = _titleAbbreviationPattern.Replace(text, _expandTitleAbbreviation);
+                text = ExpandTitleAbbreviations(text);
             }
             catch (RegexMatchTimeoutException)
             {
@@ -386,6 +398,156 @@ public sealed partial class RowNormalizer
         return count;
     }
 
+    /// <summary>
+    /// Writes the words of a company name separated by single spaces: letters with accents folded, digits, an
+    /// apostrophe inside a word, initials joined ("J.P.", "A/S"), "&amp;" as the word "and" unless it joins a short
+    /// all-caps acronym; everything else separates words.
+    /// </summary>
+    private void AppendCompanyWords(ref CharBuilder output, ReadOnlySpan<char> text)
+    {
+        var initial = 0; // letters since the word started or an initial was joined
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                AppendFolded(ref output, c);
+                initial++;
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                // A combining accent of already decomposed text: folded away.
+            }
+            else if (c is '\'' or '’' or '‘' && i > 0 && char.IsLetter(text[i - 1]) && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            {
+                output.Append('\'');
+            }
+            else if (c is '.' or '/' && initial == 1 && i + 1 < text.Length && char.IsLetter(text[i + 1])
+                && (i + 2 == text.Length || !char.IsLetterOrDigit(text[i + 2])))
+            {
+                // "J.P.", "A/S": a one-letter part followed by another one joins it.
+                initial = 0;
+            }
+            else if (c == '&' && IsAcronymAmpersand(text, i))
+            {
+                output.Append('&');
+            }
+            else
+            {
+                EndWord(ref output);
+                if (c == '&')
+                {
+                    output.Append("and ");
+                }
+
+                initial = 0;
+            }
+        }
+
+        EndWord(ref output);
+        output.Truncate(output.Written.TrimEnd(' ').Length);
+
+        static void EndWord(ref CharBuilder output)
+        {
+            if (output.Length > 0 && output.Written[^1] != ' ')
+            {
+                output.Append(' ');
+            }
+        }
+    }
+
+    /// <summary>"AT&amp;T", "P&amp;G": an ampersand inside a word of capitals short enough to be an acronym.</summary>
+    private bool IsAcronymAmpersand(ReadOnlySpan<char> text, int index)
+    {
+        var start = index;
+        while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '&'))
+        {
+            start--;
+        }
+
+        var end = index + 1;
+        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '&'))
+        {
+            end++;
+        }
+
+        var word = text[start..end];
+        return start < index && end > index + 1 && !HasLower(word) && LetterCount(word) <= _rules.KeepAllCapsWordsUpTo;
+    }
+
+    /// <summary>A letter without its accent ("é" → "e", "ß" → "ss", "Ø" → "O"); other characters as they are.</summary>
+    private static void AppendFolded(ref CharBuilder output, char c)
+    {
+        if (char.IsAscii(c))
+        {
+            output.Append(c);
+            return;
+        }
+
+        var special = c switch
+        {
+            'ß' => "ss",
+            'æ' => "ae",
+            'Æ' => "AE",
+            'œ' => "oe",
+            'Œ' => "OE",
+            'ø' => "o",
+            'Ø' => "O",
+            'ł' => "l",
+            'Ł' => "L",
+            'đ' => "d",
+            'Đ' => "D",
+            'þ' => "th",
+            'Þ' => "TH",
+            'ı' => "i",
+            _ => null,
+        };
+        if (special is not null)
+        {
+            output.Append(special);
+            return;
+        }
+
+        Span<char> decomposed = stackalloc char[8];
+        if (!new ReadOnlySpan<char>(in c).TryNormalize(decomposed, out var length, NormalizationForm.FormD))
+        {
+            output.Append(c);
+            return;
+        }
+
+        foreach (var part in decomposed[..length])
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(part) != UnicodeCategory.NonSpacingMark)
+            {
+                output.Append(part);
+            }
+        }
+    }
+
+    /// <summary>The name without a trailing "(The)" or ", The" ("Acme Company, The" → "Acme Company").</summary>
+    private static ReadOnlySpan<char> WithoutTrailingArticle(ReadOnlySpan<char> text)
+    {
+        var rest = text.TrimEnd();
+        var parenthesised = rest.EndsWith(')');
+        if (parenthesised)
+        {
+            rest = rest[..^1].TrimEnd();
+        }
+
+        if (!rest.EndsWith("the", StringComparison.OrdinalIgnoreCase) || (rest.Length > 3 && char.IsLetterOrDigit(rest[^4])))
+        {
+            return text;
+        }
+
+        rest = rest[..^3].TrimEnd();
+        var opener = parenthesised ? '(' : ',';
+        return rest.EndsWith(opener) && HasLetterOrDigit(rest[..^1]) ? rest[..^1] : text;
+    }
+
+    /// <summary>The words without a leading "The", unless it is the only word.</summary>
+    private static ReadOnlySpan<char> WithoutLeadingArticle(ReadOnlySpan<char> words) =>
+        words.StartsWith("the ", StringComparison.OrdinalIgnoreCase) ? words[4..] : words;
+
     private ReadOnlySpan<char> StripCompanySuffixes(ReadOnlySpan<char> text)
     {
         while (true)
@@ -396,9 +558,10 @@ public sealed partial class RowNormalizer
                 return text;
             }
 
+            // A connector or an article left dangling goes too ("Smith & Co." → "Smith", "Acme, The Company" → "Acme").
             var rest = TrimCompanyEnds(text[..cut]);
             var connector = LastWordStart(rest);
-            if (connector > 0 && _companyConnectors.Contains(rest[connector..]))
+            if (connector > 0 && (_companyConnectors.Contains(rest[connector..]) || rest[connector..].Equals("the", StringComparison.OrdinalIgnoreCase)))
             {
                 rest = TrimCompanyEnds(rest[..connector]);
             }

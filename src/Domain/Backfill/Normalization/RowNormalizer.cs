@@ -17,6 +17,19 @@ public sealed partial class RowNormalizer
     internal const int MaxPhoneDigits = 20;
     private const int WarningSnippetLength = 40;
     private const int StackBufferLength = 256;
+    private const int MaxAbbreviationPasses = 4;
+
+    /// <summary>Zone names of RFC 2822 (and "UTC"), read as their offsets.</summary>
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> NamedZones =
+        new Dictionary<string, string>
+        {
+            ["GMT"] = "+00:00", ["UTC"] = "+00:00", ["UT"] = "+00:00",
+            ["EST"] = "-05:00", ["EDT"] = "-04:00", ["CST"] = "-06:00", ["CDT"] = "-05:00",
+            ["MST"] = "-07:00", ["MDT"] = "-06:00", ["PST"] = "-08:00", ["PDT"] = "-07:00",
+        }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly string[] MonthFirstNumericFormats = NumericDateFormats("M", "d");
+    private static readonly string[] DayFirstNumericFormats = NumericDateFormats("d", "M");
 
     private readonly NormalizationRules _rules;
     private readonly WordSet _companySuffixes;
@@ -110,7 +123,8 @@ public sealed partial class RowNormalizer
         var name = PersonName(raw.FullName, raw.FirstName, raw.LastName);
         Note(name.Warning, "full_name", ref warnings);
         var title = Collect(Title(raw.Title), "title", ref warnings);
-        var phone = Collect(Phone(raw.Phone), "phone", ref warnings);
+        var phone = Phone(raw.Phone);
+        Note(phone.Warning, "phone", ref warnings);
         var linkedIn = Collect(LinkedInUrl(raw.LinkedInUrl), "linkedin_url", ref warnings);
         var opens = Collect(Count(raw.HistoricalOpenCount), "historical_open_count", ref warnings);
         var replies = Collect(Count(raw.HistoricalReplyCount), "historical_reply_count", ref warnings);
@@ -128,7 +142,8 @@ public sealed partial class RowNormalizer
             Email = email.Value,
             AlternateEmails = email.Alternates,
             EmailIsPersonal = email.IsPersonal,
-            Phone = phone,
+            Phone = phone.Value,
+            PhoneExtension = phone.Extension,
             LinkedInUrl = linkedIn,
             HistoricalOpenCount = opens,
             HistoricalReplyCount = replies,
@@ -170,8 +185,12 @@ public sealed partial class RowNormalizer
     }
 
     /// <summary>
-    /// A date such as <c>last_engaged_at</c> in one of <see cref="NormalizationRules.DateFormats"/> (ISO 8601 and
-    /// US month-first forms), in UTC. Blank is null without a warning; anything else unreadable is null with one.
+    /// A date such as <c>last_engaged_at</c>, in UTC (no offset means UTC). Read, in this order: the
+    /// <see cref="NormalizationRules.DateFormats"/> (ISO 8601, "2021/3/4", "4.3.2021", "4-Mar-2021", "March 4, 2021",
+    /// RFC 2822), also after a named zone ("GMT", "EST") is replaced by its offset; numeric dates with '/' or '-'
+    /// ("3/4/2021", "03-04-21"), month or day first by <see cref="NormalizationRules.DayFirstSlashDates"/> unless a
+    /// part above 12 settles it; Unix epoch seconds (9–10 digits) or milliseconds (12–13 digits). Blank is null
+    /// without a warning; anything else unreadable is null with a warning naming it.
     /// </summary>
     public NormalizedValue<DateTimeOffset?> Date(string? value)
     {
@@ -181,16 +200,29 @@ public sealed partial class RowNormalizer
             return new(null, warning);
         }
 
-        foreach (var format in _dateFormats)
+        if (TryParseDate(text, _dateFormats, out var date) || TryNamedZoneDate(text, out date) || TryNumericDate(text, out date) || TryEpoch(text, out date))
         {
-            if (DateTimeOffset.TryParseExact(text, format, CultureInfo.InvariantCulture,
-                DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date))
-            {
-                return new(date, null);
-            }
+            return new(date, null);
         }
 
         return new(null, $"{Quote(text)} is not a recognised date");
+    }
+
+    /// <summary>Title abbreviations expanded until nothing changes (bounded, in case edited rules expand in a cycle).</summary>
+    private string ExpandTitleAbbreviations(string text)
+    {
+        for (var pass = 0; pass < MaxAbbreviationPasses; pass++)
+        {
+            var expanded = _titleAbbreviationPattern!.Replace(text, _expandTitleAbbreviation);
+            if (string.Equals(expanded, text, StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            text = expanded;
+        }
+
+        return text;
     }
 
     /// <summary>Lower case, runs of whitespace as one space, trimmed: the form title abbreviations are compared in.</summary>
@@ -213,6 +245,90 @@ public sealed partial class RowNormalizer
         }
 
         return builder.ToString();
+    }
+
+    private static bool TryParseDate(ReadOnlySpan<char> text, string[] formats, out DateTimeOffset date) =>
+        DateTimeOffset.TryParseExact(text, formats, CultureInfo.InvariantCulture,
+            DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out date);
+
+    /// <summary>"Thu, 04 Mar 2021 10:00:00 GMT": the formats again with the zone name written as its offset.</summary>
+    private bool TryNamedZoneDate(ReadOnlySpan<char> text, out DateTimeOffset date)
+    {
+        date = default;
+        var space = text.LastIndexOf(' ');
+        if (space < 0 || !NamedZones.TryGetValue(text[(space + 1)..], out var offset))
+        {
+            return false;
+        }
+
+        return TryParseDate(string.Concat(text[..space], " ", offset), _dateFormats, out date);
+    }
+
+    /// <summary>
+    /// "3/4/2021", "03-04-21" (with an optional time): month first unless the rules say day first; a first part
+    /// above 12 is always the day, and so is a second part above 12.
+    /// </summary>
+    private bool TryNumericDate(ReadOnlySpan<char> text, out DateTimeOffset date)
+    {
+        date = default;
+        var firstEnd = text.IndexOfAny('/', '-');
+        if (firstEnd is < 1 or > 2 || !int.TryParse(text[..firstEnd], NumberStyles.None, CultureInfo.InvariantCulture, out var first))
+        {
+            return false;
+        }
+
+        var rest = text[(firstEnd + 1)..];
+        var secondEnd = rest.IndexOf(text[firstEnd]);
+        if (secondEnd is < 1 or > 2 || !int.TryParse(rest[..secondEnd], NumberStyles.None, CultureInfo.InvariantCulture, out var second))
+        {
+            return false;
+        }
+
+        var dayFirst = first > 12 || (second <= 12 && _rules.DayFirstSlashDates);
+        return TryParseDate(text, dayFirst ? DayFirstNumericFormats : MonthFirstNumericFormats, out date);
+    }
+
+    /// <summary>Unix time: 9–10 digits are seconds (1973–2286), 12–13 digits milliseconds.</summary>
+    private static bool TryEpoch(ReadOnlySpan<char> text, out DateTimeOffset date)
+    {
+        date = default;
+        if (text.ContainsAnyExceptInRange('0', '9') || !long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return false;
+        }
+
+        switch (text.Length)
+        {
+            case 9 or 10:
+                date = DateTimeOffset.FromUnixTimeSeconds(number);
+                return true;
+            case 12 or 13:
+                date = DateTimeOffset.FromUnixTimeMilliseconds(number);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>"M/d/yyyy" and its variants (dash, two-digit year, 24- or 12-hour time) in the given part order.</summary>
+    private static string[] NumericDateFormats(string first, string second)
+    {
+        ReadOnlySpan<string> separators = ["'/'", "'-'"];
+        ReadOnlySpan<string> years = ["yyyy", "yy"];
+        ReadOnlySpan<string> times = ["", " H:mm", " H:mm:ss", " h:mm tt", " h:mm:ss tt"];
+        var formats = new List<string>(separators.Length * years.Length * times.Length);
+        foreach (var separator in separators)
+        {
+            foreach (var year in years)
+            {
+                foreach (var time in times)
+                {
+                    formats.Add(first + separator + second + separator + year + time);
+                }
+            }
+        }
+
+        return [.. formats];
     }
 
     /// <summary>The trimmed cell; empty when blank, or (with a warning) when longer than the rules allow.</summary>

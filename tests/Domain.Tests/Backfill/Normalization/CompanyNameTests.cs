@@ -38,8 +38,8 @@ public sealed class CompanyNameTests
         { "Smith & Co.", "Smith" },
         { "Smith and Company", "Smith" },
         { "McKinsey & Company", "McKinsey" },
-        { "Procter & Gamble Co", "Procter & Gamble" },
-        { "J.P. Morgan Chase & Co.", "J.P. Morgan Chase" },
+        { "Procter & Gamble Co", "Procter and Gamble" },
+        { "J.P. Morgan Chase & Co.", "JP Morgan Chase" },
 
         // Spaces, punctuation and quotes
         { "  acme    widgets   inc  ", "Acme Widgets" },
@@ -50,12 +50,12 @@ public sealed class CompanyNameTests
         // Casing: minor words, mixed case kept, acronyms, short all-caps words in a mixed-case cell
         { "bank of america corp", "Bank of America" },
         { "BANK OF AMERICA CORPORATION", "Bank of America" },
-        { "the home depot, inc.", "The Home Depot" },
+        { "the home depot, inc.", "Home Depot" },
         { "eBay Inc.", "eBay" },
-        { "O'Reilly Media, Inc.", "O'Reilly Media" },
-        { "o'reilly media", "O'Reilly Media" },
-        { "macy's inc", "Macy's" },
-        { "Booking.com", "Booking.com" },
+        { "O'Reilly Media, Inc.", "OReilly Media" },
+        { "o'reilly media", "OReilly Media" },
+        { "macy's inc", "Macys" },
+        { "Booking.com", "Booking Com" },
         { "IBM Corp", "IBM" },
         { "ACME Corp", "ACME" },
         { "KPMG Consulting LLP", "KPMG Consulting" },
@@ -64,23 +64,91 @@ public sealed class CompanyNameTests
         { "AT&T Inc.", "AT&T" },
         { "AT&T INC.", "AT&T" },
         { "3M Company", "3M" },
-        { "Müller GmbH", "Müller" },
-        { "MÜLLER GMBH", "Müller" },
+        { "Müller GmbH", "Muller" },
+        { "MÜLLER GMBH", "Muller" },
 
         // Nothing but a suffix: kept rather than emptied
         { "Group", "Group" },
-        { "The Company", "The Company" },
+        { "The Company", "Company" },
+        { "The", "The" },
     };
 
     [Theory]
     [MemberData(nameof(Names))]
-    public void CompanyName_RemovesSuffixesAndTitleCases(string raw, string expected)
+    public void CompanyName_RemovesSuffixesAndPunctuation_AndTitleCases(string raw, string expected)
     {
         var result = Normalizer.CompanyName(raw);
 
         result.Value.ShouldBe(expected, $"company: \"{raw}\"");
         result.Warning.ShouldBeNull();
     }
+
+    [Theory]
+    // The issue's own pair
+    [InlineData("The Acme Company & Sons, Inc.", "Acme Company and Sons")]
+    // "The" leading or trailing
+    [InlineData("The Acme Group", "Acme")]
+    [InlineData("Acme Widgets (The)", "Acme Widgets")]
+    [InlineData("Acme Widgets, The", "Acme Widgets")]
+    [InlineData("Acme, The Company", "Acme")]
+    [InlineData("ACME WIDGETS INC., THE", "Acme Widgets")]
+    // "&" and "and"
+    [InlineData("Smith & Jones", "Smith and Jones")]
+    [InlineData("Smith&Jones LLP", "Smith and Jones")]
+    [InlineData("Johnson & Johnson", "Johnson and Johnson")]
+    // Accents
+    [InlineData("Müller GmbH", "Muller")]
+    [InlineData("Société Générale S.A.", "Societe Generale")]
+    [InlineData("Nestlé", "Nestle")]
+    [InlineData("Straße Bau AG", "Strasse Bau")]
+    [InlineData("Ørsted A/S", "Orsted")]
+    // Apostrophes
+    [InlineData("McDonald's Corporation", "McDonalds")]
+    [InlineData("Macy’s, Inc.", "Macys")]
+    // Stacked legal forms, with punctuation around them
+    [InlineData("Acme Holdings Co., Ltd.", "Acme Holdings")]
+    [InlineData("Acme Holdings Pty. Ltd.", "Acme Holdings")]
+    [InlineData("Acme Holdings (Pty) Ltd", "Acme Holdings")]
+    [InlineData("Acme Holdings S.A.", "Acme Holdings")]
+    [InlineData("Acme Holdings, L.L.C.", "Acme Holdings")]
+    [InlineData("Acme Holdings Group Inc.", "Acme Holdings")]
+    [InlineData("Acme Holdings GmbH & Co. KG", "Acme Holdings")]
+    // Other punctuation separates words
+    [InlineData("Acme-Widgets", "Acme Widgets")]
+    [InlineData("Acme / Widgets", "Acme Widgets")]
+    [InlineData("Yahoo!", "Yahoo")]
+    [InlineData("AT&T Inc.", "AT&T")]
+    [InlineData("U.S. Bancorp", "US Bancorp")]
+    public void CompanyName_WritesTheSameNameOneWay(string raw, string expected)
+    {
+        var result = Normalizer.CompanyName(raw);
+
+        result.Value.ShouldBe(expected, $"company: \"{raw}\"");
+        result.Warning.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("The Acme Company & Sons, Inc.", "Acme Company and Sons")]
+    [InlineData("Acme Company (The)", "The Acme Company")]
+    [InlineData("Müller Bau GmbH", "Muller Bau")]
+    [InlineData("Société Générale", "SOCIETE GENERALE SA")]
+    [InlineData("McDonald's", "McDonalds")]
+    [InlineData("O'Reilly Media", "o'reilly media, inc.")]
+    [InlineData("Acme Holdings Co., Ltd.", "Acme Holdings")]
+    [InlineData("Acme Holdings Pty Ltd", "Acme Holdings, Inc.")]
+    [InlineData("Procter & Gamble", "Procter and Gamble Company")]
+    [InlineData("J.P. Morgan", "JP Morgan")]
+    public void CompanyName_OfTwoSpellingsOfOneCompany_IsTheSame(string one, string other) =>
+        Normalizer.CompanyName(one).Value.ShouldBe(Normalizer.CompanyName(other).Value);
+
+    [Theory]
+    [InlineData("Contoso Painters", "Contoso Partners")]
+    [InlineData("Acme Holdings", "Acme Widgets")]
+    [InlineData("Smith and Jones", "Smith Jones")]
+    [InlineData("Acme Bank", "Acme Bank of Texas")]
+    [InlineData("The Home Depot", "Home Depot Supply")]
+    public void CompanyName_OfDifferentCompanies_StaysDifferent(string one, string other) =>
+        Normalizer.CompanyName(one).Value!.ToUpperInvariant().ShouldNotBe(Normalizer.CompanyName(other).Value!.ToUpperInvariant());
 
     [Fact]
     public void CompanyName_InAnAllCapsCell_KeepsOnlyConfiguredAcronymsUpperCase()

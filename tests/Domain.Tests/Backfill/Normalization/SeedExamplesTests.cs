@@ -44,5 +44,5 @@ public sealed class SeedExamplesTests
 
     [Fact]
     public void Phone_AddsTheCountryCodeToTenDigits() =>
-        Normalizer.Phone("(555) 123-4567").ShouldBe(new NormalizedValue<string>("+15551234567", null));
+        Normalizer.Phone("(555) 123-4567").ShouldBe(new NormalizedPhone("+15551234567", null, null));
 }

@@ -42,6 +42,21 @@ public sealed class TitleTests
         { "Chief Human Resources Officer", "CHRO" },
         { "President & C.E.O.", "President & CEO" },
 
+        // Abbreviated words inside a longer abbreviation
+        { "Chief Exec. Officer", "CEO" },
+        { "chief exec officer", "CEO" },
+        { "Chf. Financial Officer", "CFO" },
+        { "V.P. HR", "VP HR" },
+        { "Sr. V.P. of People", "SVP of People" },
+        { "Sr. Vice President of People", "SVP of People" },
+        { "Exec. VP, Sales", "EVP, Sales" },
+        { "Asst. VP", "AVP" },
+        { "Dir. of H.R.", "Director of HR" },
+        { "Exec. Assistant to the C.E.O.", "Executive Assistant to the CEO" },
+        { "CEO's Office Manager", "CEO's Office Manager" },
+        { "Vice President of Sales", "VP of Sales" },
+        { "VP, Sales & Marketing", "VP, Sales & Marketing" },
+
         // Director and other abbreviations
         { "Dir. of Finance", "Director of Finance" },
         { "dir of marketing", "Director of Marketing" },
