@@ -517,13 +517,15 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
             default:
                 var id = NewCompanyId(row.CompanyName, row.CompanyDomain);
                 var created = new CompanyCandidate(id, row.CompanyName, row.CompanyDomain);
+                // Matched by its normalized name, stored as written (accents, legal form and all).
+                var written = string.Join(' ', item.Source.Row!.CompanyName!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
                 context.Companies.Add(created);
-                context.CompanyNames[id] = row.CompanyName;
+                context.CompanyNames[id] = written;
                 context.CompanyDecisions[(row.CompanyName, row.CompanyDomain)] = new MatchDecision(MatchKind.Perfect, id, 1.0, [new MatchCandidate(id, 1.0, "created_by_this_import")]);
                 item.CompanyId = id;
                 item.Actions["company_created"] = id;
                 context.Summary.CompaniesCreated++;
-                context.Batch.NewCompanies.Add(new NewCompany(id, row.CompanyName, row.CompanyDomain, null));
+                context.Batch.NewCompanies.Add(new NewCompany(id, written, row.CompanyDomain, null));
                 break;
         }
     }

@@ -232,17 +232,11 @@ public sealed class LegacyCsvReader : IDisposable
             return new LegacyCsvRow(number, record.Fields, null, $"wrong column count: {record.Fields.Length} cells, the header has {width}");
         }
 
+        // A blank company name is decided by the import: a domain, website, work email or known person may still name the company.
         var row = LegacyColumns.ToRow(Header.Columns, record.Fields);
-        string? error = null;
-        if (string.IsNullOrWhiteSpace(row.CompanyName))
-        {
-            error = $"{LegacyColumns.CompanyName} is required but blank";
-        }
-
-        if (string.IsNullOrWhiteSpace(row.FullName) && string.IsNullOrWhiteSpace(row.FirstName) && string.IsNullOrWhiteSpace(row.LastName))
-        {
-            error = error is null ? $"{LegacyColumns.FullName} is required but blank" : $"{error}; {LegacyColumns.FullName} is required but blank";
-        }
+        var error = string.IsNullOrWhiteSpace(row.FullName) && string.IsNullOrWhiteSpace(row.FirstName) && string.IsNullOrWhiteSpace(row.LastName)
+            ? $"{LegacyColumns.FullName} is required but blank"
+            : null;
 
         var warning = record.Malformed == CsvMalformedReason.StrayQuote ? "a quote inside an unquoted field was kept as text" : null;
         return new LegacyCsvRow(number, record.Fields, row, error, warning);
