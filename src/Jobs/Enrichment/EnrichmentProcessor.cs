@@ -341,17 +341,17 @@ public sealed class EnrichmentProcessor(
                    now()
               FROM enrichment_outcome WHERE dead_lettered;
 
-            -- Locked or hand-corrected fields are never overwritten.
+            -- An existing person is found by their LinkedIn URL or email, exact evidence: by the merge policy the title may
+            -- change on it; every other field is only filled when empty. Locked or hand-corrected fields are never written.
             INSERT INTO marketing.people_master AS p (unique_id, company_unique_id, first_name, last_name, full_name, title, email, linkedin_url, source_system, created_at, updated_at)
             SELECT DISTINCT ON (person_unique_id) person_unique_id, company_unique_id, first_name, last_name, full_name, title, email, linkedin_url, 'enrichment', now(), now()
               FROM enrichment_outcome WHERE applies ORDER BY person_unique_id, id
             ON CONFLICT (unique_id) DO UPDATE SET
-                first_name = CASE WHEN 'first_name' = ANY (p.locked_fields) THEN p.first_name ELSE coalesce(EXCLUDED.first_name, p.first_name) END,
-                last_name = CASE WHEN 'last_name' = ANY (p.locked_fields) THEN p.last_name ELSE coalesce(EXCLUDED.last_name, p.last_name) END,
-                full_name = CASE WHEN 'full_name' = ANY (p.locked_fields) THEN p.full_name ELSE EXCLUDED.full_name END,
+                first_name = CASE WHEN 'first_name' = ANY (p.locked_fields) THEN p.first_name ELSE coalesce(p.first_name, EXCLUDED.first_name) END,
+                last_name = CASE WHEN 'last_name' = ANY (p.locked_fields) THEN p.last_name ELSE coalesce(p.last_name, EXCLUDED.last_name) END,
                 title = CASE WHEN 'title' = ANY (p.locked_fields) OR p.manually_corrected_title THEN p.title ELSE coalesce(EXCLUDED.title, p.title) END,
-                email = CASE WHEN 'email' = ANY (p.locked_fields) OR p.manually_corrected_email THEN p.email ELSE coalesce(EXCLUDED.email, p.email) END,
-                linkedin_url = CASE WHEN 'linkedin_url' = ANY (p.locked_fields) THEN p.linkedin_url ELSE coalesce(EXCLUDED.linkedin_url, p.linkedin_url) END,
+                email = CASE WHEN 'email' = ANY (p.locked_fields) OR p.manually_corrected_email THEN p.email ELSE coalesce(p.email, EXCLUDED.email) END,
+                linkedin_url = CASE WHEN 'linkedin_url' = ANY (p.locked_fields) THEN p.linkedin_url ELSE coalesce(p.linkedin_url, EXCLUDED.linkedin_url) END,
                 updated_at = now();
 
             -- The slot's pending request becomes the validated person; items without one get a validated intake row.

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Portal.Audit;
 using Portal.Domain.Audit;
+using Portal.Domain.Backfill.Merging;
 using Portal.Domain.Backfill.Normalization;
 using Portal.Domain.Backfill.Records;
 using Portal.Domain.Csv;
@@ -288,7 +289,8 @@ public sealed class BackfillService(
         };
         var sql = $"""
             SELECT count(*) OVER (), row_number, resolution_status, match_type, match_confidence, matched_company_id, matched_person_id,
-                   source_data -> 'row' ->> 'company_name', source_data -> 'row' ->> 'full_name', error_message, actions_taken::text
+                   source_data -> 'row' ->> 'company_name', source_data -> 'row' ->> 'full_name', error_message, actions_taken::text,
+                   (actions_taken -> 'changes')::text, (actions_taken -> 'conflicts')::text
               FROM public.backfill_log
              WHERE import_id = @id AND (@status = '' OR resolution_status = @status)
                AND (@q = '' OR source_data::text ILIKE '%' || @q || '%' OR coalesce(error_message, '') ILIKE '%' || @q || '%')
@@ -310,7 +312,9 @@ public sealed class BackfillService(
             total = (int)reader.GetInt64(0);
             rows.Add(new BackfillOutcomeRow(
                 reader.GetInt32(1), reader.GetString(2), Text(3), reader.IsDBNull(4) ? null : reader.GetDecimal(4), Text(5), Text(6),
-                Text(7), Text(8), Text(9), Text(10)));
+                Text(7), Text(8), Text(9), Text(10),
+                Text(11) is { } changes ? JsonSerializer.Deserialize<List<FieldChange>>(changes, LogJson)! : [],
+                Text(12) is { } conflicts ? JsonSerializer.Deserialize<List<FieldConflict>>(conflicts, LogJson)! : []));
         }
 
         return new Page<BackfillOutcomeRow>(rows, total);
@@ -366,10 +370,14 @@ public sealed class BackfillService(
 
     private static readonly JsonSerializerOptions SummaryJson = new(JsonSerializerDefaults.Web);
 
+    /// <summary>The log's spelling of field changes and conflicts (snake case).</summary>
+    private static readonly JsonSerializerOptions LogJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
     private async Task<StoredImport?> FindAsync(long importId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, file_name, file_size, file_hash, row_count, checkpoint, created_by, created_at, column_map::text
+            SELECT id, file_name, file_size, file_hash, row_count, checkpoint, created_by, created_at, column_map::text,
+                   reverted_at, reverted_by, revert_summary::text
               FROM ops.backfill_import WHERE id = @id
             """);
         command.Parameters.AddWithValue("id", importId);
@@ -382,7 +390,9 @@ public sealed class BackfillService(
         return new StoredImport(
             reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetInt32(4),
             reader.GetInt32(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7),
-            reader.IsDBNull(8) ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(8))!);
+            reader.IsDBNull(8) ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(8))!,
+            reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9), reader.IsDBNull(10) ? null : reader.GetString(10),
+            reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<RevertOutcome>(reader.GetString(11), LogJson));
     }
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -396,7 +406,7 @@ public sealed class UploadRejectedException(string message, bool tooLarge = fals
 
 public sealed record StoredImport(
     long Id, string FileName, long FileSize, string FileHash, int? RowCount, int Checkpoint, string CreatedBy, DateTimeOffset CreatedAt,
-    IReadOnlyDictionary<string, string> ColumnMap);
+    IReadOnlyDictionary<string, string> ColumnMap, DateTimeOffset? RevertedAt = null, string? RevertedBy = null, RevertOutcome? Revert = null);
 
 public sealed record BackfillImportRow(
     long Id, string FileName, long FileSize, int? RowCount, int Checkpoint, string CreatedBy, DateTimeOffset CreatedAt,
@@ -410,7 +420,7 @@ public sealed record BackfillImportDetail(StoredImport Import, IReadOnlyList<Bac
 
 public sealed record BackfillOutcomeRow(
     int RowNumber, string Status, string? MatchType, decimal? Confidence, string? CompanyId, string? PersonId,
-    string? CompanyName, string? FullName, string? Error, string? Actions);
+    string? CompanyName, string? FullName, string? Error, string? Actions, IReadOnlyList<FieldChange> Changes, IReadOnlyList<FieldConflict> Conflicts);
 
 public sealed record ImportListQuery(string? Search = null, string? SortBy = null, bool Descending = true, int Skip = 0, int Take = 20);
 

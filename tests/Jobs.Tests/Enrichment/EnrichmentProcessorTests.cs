@@ -134,12 +134,12 @@ public sealed class EnrichmentProcessorTests : EnrichmentTestBase
     }
 
     [Fact]
-    public async Task AFoundPerson_MatchingSomeoneKnown_UpdatesThem_ButNeverALockedField()
+    public async Task AFoundPerson_MatchingSomeoneKnown_TakesTheTitle_FillsEmptyFields_ButNeverReplacesANameOrALockedField()
     {
         await AddEmptyCompaniesAsync(1);
         await ExecuteAsync("""
-            INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, title, email, locked_fields)
-            VALUES ('P-1', 'C-0001', 'Cora C.', 'Sales Lead', 'cora@c1.test', '{full_name}')
+            INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, first_name, title, email, locked_fields)
+            VALUES ('P-1', 'C-0001', 'Cora C.', 'Cor', 'Sales Lead', 'cora@c1.test', '{full_name}')
             """);
         await EvaluateAsync();
         var processor = Processor(ScriptedProvider.Always(ProviderResult.Found(Chief, 0.9)));
@@ -147,7 +147,7 @@ public sealed class EnrichmentProcessorTests : EnrichmentTestBase
 
         await processor.ProcessBatchAsync(null, 10, CancellationToken.None);
 
-        (await RowsAsync("SELECT unique_id, full_name, title, linkedin_url FROM marketing.people_master")).ShouldBe(["P-1 Cora C. Chief Executive Officer https://www.linkedin.com/in/cora-chief"]);
+        (await RowsAsync("SELECT unique_id, full_name, first_name, title, linkedin_url FROM marketing.people_master")).ShouldBe(["P-1 Cora C. Cor Chief Executive Officer https://www.linkedin.com/in/cora-chief"]);
         (await RowsAsync("SELECT person_unique_id FROM enrichment.enrichment_item WHERE slot_type = 'CEO'")).ShouldBe(["P-1"]);
     }
 
