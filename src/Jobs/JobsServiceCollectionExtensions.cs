@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Portal.Jobs.Backfill;
 using Portal.Jobs.Demo;
 using Portal.Jobs.Enrichment;
@@ -26,7 +27,15 @@ public static class JobsServiceCollectionExtensions
         services.Configure<RunOptions>(configuration.GetSection(RunOptions.Section));
         services.Configure<RetentionOptions>(configuration.GetSection(RetentionOptions.Section));
         services.Configure<SlotOptions>(configuration.GetSection(SlotOptions.Section));
-        services.Configure<BackfillUploadOptions>(configuration.GetSection(BackfillUploadOptions.Section));
+        services.AddOptions<BackfillUploadOptions>()
+            .Bind(configuration.GetSection(BackfillUploadOptions.Section))
+            .PostConfigure<IHostEnvironment>((options, host) =>
+            {
+                if (string.IsNullOrWhiteSpace(options.UploadDirectory))
+                {
+                    options.UploadDirectory = BackfillUploadOptions.DefaultUploadDirectory(host.ContentRootPath);
+                }
+            });
         services.AddSingleton<SlotEvaluator>();
         services.AddSingleton<CompanyDirectory>();
         services.AddSingleton<Configuration.ConfigStore>();

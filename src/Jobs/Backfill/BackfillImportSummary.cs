@@ -24,6 +24,9 @@ public sealed record BackfillImportOptions
 
     public MergeRules Merge { get; init; } = MergeRules.Default;
 
+    /// <summary>The cell and line limits enforced while reading.</summary>
+    public LegacyCsvLimits Limits { get; init; } = LegacyCsvLimits.Default;
+
     /// <summary>The operator's corrections to the automatic header mapping (header → canonical column, "" to ignore).</summary>
     public IReadOnlyDictionary<string, string>? ColumnMap { get; init; }
 }
@@ -100,6 +103,9 @@ public sealed class BackfillImportSummary
         (RowsValid, Errors, Warnings, Duplicates, CompaniesMatched, CompaniesCreated, PeopleMatched, PeopleCreated) = (c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
         (PeopleUpdated, BitBaselines, BitSignals, TalentFlowBaselines, Unresolved, LockedFieldSkips, LockedFieldsKept, ConflictsKept) = (c[8], c[9], c[10], c[11], c[12], c[13], c[14], c[15]);
     }
+
+    /// <summary>Flag kind (<see cref="LegacyFlagKinds"/>) → cells and lines flagged in the rows this run processed.</summary>
+    public Dictionary<string, long> Flags { get; set; } = [];
 
     /// <summary>Outcome → rows of the whole import (from backfill_log).</summary>
     public Dictionary<string, long> Outcomes { get; set; } = [];

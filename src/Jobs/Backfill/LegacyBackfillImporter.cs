@@ -50,7 +50,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         if (csv.CanSeek)
         {
             var start = csv.Position;
-            using (var counter = new LegacyCsvReader(csv, leaveOpen: true, options.ColumnMap))
+            using (var counter = new LegacyCsvReader(csv, leaveOpen: true, options.ColumnMap, options.Limits))
             {
                 total = counter.ReadRows(cancellationToken).LongCount();
             }
@@ -67,7 +67,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         var companies = await LoadCompaniesAsync(connection, dryRun, normalizer, options.Thresholds, cancellationToken);
         var context = new ImportContext(importId, options, companies, summary);
 
-        using var reader = new LegacyCsvReader(csv, leaveOpen: true, options.ColumnMap);
+        using var reader = new LegacyCsvReader(csv, leaveOpen: true, options.ColumnMap, options.Limits);
         await progress(checkpoint, total, checkpoint > 0 ? $"Resuming after row {checkpoint:N0}" : "Importing", summary);
         var lastRow = checkpoint;
         using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -88,6 +88,11 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
             lastRow = batch[^1].Source.RowNumber;
             summary.BatchesCommitted++;
             summary.RowsProcessed += batch.Count;
+            foreach (var flag in batch.SelectMany(r => r.Source.Flags))
+            {
+                summary.Flags[flag.Kind] = summary.Flags.GetValueOrDefault(flag.Kind) + 1;
+            }
+
             await progress(lastRow, total, $"Imported {lastRow:N0}{(total is null ? "" : $" of {total:N0}")} rows", summary);
         }
 
@@ -358,6 +363,12 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         foreach (var item in work)
         {
             var firstTime = inBatch.Add(item.Hash);
+            if (item.Source.Flags.Count > 0)
+            {
+                // Every field-level problem found while reading, on the row and column it belongs to.
+                item.Actions["flags"] = JsonSerializer.SerializeToNode(item.Source.Flags, MatchJson);
+            }
+
             if (item.Source.Error is not null)
             {
                 Fail(item, item.Source.Error);

@@ -55,7 +55,16 @@ public static class BackfillsApi
             .RequireAuthorization(Policies.Viewer);
 
         api.MapGet("/backfills/{id:long}/preview", async (long id, BackfillService backfills, CancellationToken ct) =>
-                await backfills.PreviewAsync(id, ct) is { } preview ? Results.Ok(PreviewDto.From(preview)) : NotFound(id))
+            {
+                try
+                {
+                    return await backfills.PreviewAsync(id, ct) is { } preview ? Results.Ok(PreviewDto.From(preview)) : NotFound(id);
+                }
+                catch (UploadedFileChangedException ex)
+                {
+                    return FileChanged(ex);
+                }
+            })
             .RequireAuthorization(Policies.Viewer);
 
         api.MapPut("/backfills/{id:long}/columns", async (long id, Dictionary<string, string>? map, BackfillService backfills, HttpContext http, CancellationToken ct) =>
@@ -229,6 +238,8 @@ public static class BackfillsApi
 
     private static IResult NotFound(long id) => Results.Problem($"There is no backfill import {id}.", statusCode: 404, title: "Not found");
 
+    private static IResult FileChanged(UploadedFileChangedException ex) => Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Upload changed");
+
     private static async Task<IResult> StartAsync(HttpContext http, BackfillService backfills, long importId, bool dryRun, CancellationToken ct)
     {
         try
@@ -244,6 +255,10 @@ public static class BackfillsApi
         catch (JobAlreadyActiveException ex)
         {
             return Results.Problem(ex.Message, statusCode: 409, title: "An import is already running");
+        }
+        catch (UploadedFileChangedException ex)
+        {
+            return FileChanged(ex);
         }
     }
 
@@ -291,13 +306,15 @@ public static class BackfillsApi
     public sealed record BulkResolveBody(
         string? Action, string? Note, string? IssueType, string? Level, decimal? MinConfidence, decimal? MaxConfidence, long? ImportId, string? Q);
 
+    /// <summary>The preview: the header, the first rows, and the whole-file check (problems with counts and examples; issues are those examples).</summary>
     private sealed record PreviewDto(
         IReadOnlyList<string> Headers, IReadOnlyDictionary<string, int> Columns, IReadOnlyList<string> Unmapped, IReadOnlyList<string> MissingRequired,
-        IReadOnlyList<object> Rows, IReadOnlyList<LegacyValidationIssue> Issues, int Errors, int Warnings)
+        IReadOnlyList<LegacyRepeatedColumn> Repeated, string? FileNotice, IReadOnlyList<object> Rows, int TotalRows, int RowsWithErrors, int RowsWithWarnings,
+        IReadOnlyList<LegacyPreviewProblem> Problems, IReadOnlyList<LegacyValidationIssue> Issues, int Errors, int Warnings)
     {
         public static PreviewDto? From(LegacyCsvPreview? preview) => preview is null ? null : new(
-            preview.Header.Headers, preview.Header.Columns, preview.Header.Unmapped, preview.Header.MissingRequired,
+            preview.Header.Headers, preview.Header.Columns, preview.Header.Unmapped, preview.Header.MissingRequired, preview.Header.Repeated, preview.FileNotice,
             preview.Rows.Select(r => (object)new { r.RowNumber, r.Cells, normalized = r.Normalized, r.Error }).ToList(),
-            preview.Issues, preview.ErrorCount, preview.WarningCount);
+            preview.TotalRows, preview.RowsWithErrors, preview.RowsWithWarnings, preview.Problems, preview.Issues, preview.ErrorCount, preview.WarningCount);
     }
 }

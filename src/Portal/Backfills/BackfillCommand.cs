@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Portal.Domain.Runs;
+using Portal.Jobs.Backfill;
 using Portal.Jobs.Runs;
 
 namespace Portal.Backfills;
@@ -47,7 +48,7 @@ public static class BackfillCommand
 
             runId = await backfills.StartAsync(actor, importId, dryRun, TriggerSource.CommandLine, cancellationToken);
         }
-        catch (Exception ex) when (ex is UploadRejectedException or JobAlreadyActiveException)
+        catch (Exception ex) when (ex is UploadRejectedException or JobAlreadyActiveException or UploadedFileChangedException)
         {
             await output.WriteLineAsync($"Not started: {ex.Message}");
             return 2;

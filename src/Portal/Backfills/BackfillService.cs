@@ -47,13 +47,13 @@ public sealed class BackfillService(
             throw new UploadRejectedException("The upload has no file name.");
         }
 
-        Directory.CreateDirectory(uploads.Value.UploadDirectory);
+        UploadedFile.EnsureDirectory(uploads.Value.UploadDirectory);
         var temporary = Path.Combine(uploads.Value.UploadDirectory, $"upload-{Guid.NewGuid():N}.part");
         try
         {
             long size = 0;
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            await using (var file = UploadedFile.Create(temporary))
             {
                 var buffer = new byte[1 << 16];
                 int read;
@@ -96,8 +96,33 @@ public sealed class BackfillService(
         }
     }
 
-    /// <summary>The header mapping, the first rows normalized with the current rules, and their validation report.</summary>
+    /// <summary>
+    /// The header mapping, the first rows normalized with the current rules, and the check of the whole file (every
+    /// problem counted, with examples); null when there is no such upload.
+    /// </summary>
+    /// <exception cref="UploadedFileChangedException">The stored file is not the one uploaded.</exception>
     public async Task<LegacyCsvPreview?> PreviewAsync(long importId, CancellationToken cancellationToken = default)
+    {
+        if (await VerifiedAsync(importId, cancellationToken) is not var (import, path))
+        {
+            return null;
+        }
+
+        var rules = await config.GetCurrentAsync(Domain.Configuration.ConfigKinds.NormalizationRules, NormalizationRules.Default, cancellationToken);
+        var limits = uploads.Value.Limits;
+        // Reading a whole file is long synchronous work: off the caller's thread (a Blazor circuit, a request).
+        return await Task.Run(
+            () =>
+            {
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+                return LegacyCsvReader.Preview(file, PreviewRows, new RowNormalizer(rules.Value), import.ColumnMap, limits, cancellationToken);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>The import and its stored file, checked against the SHA-256 taken at upload; null when either is missing.</summary>
+    /// <exception cref="UploadedFileChangedException">The stored file is not the one uploaded.</exception>
+    private async Task<(StoredImport Import, string Path)?> VerifiedAsync(long importId, CancellationToken cancellationToken)
     {
         var import = await FindAsync(importId, cancellationToken);
         var path = uploads.Value.UploadPath(importId);
@@ -106,9 +131,8 @@ public sealed class BackfillService(
             return null;
         }
 
-        var rules = await config.GetCurrentAsync(Domain.Configuration.ConfigKinds.NormalizationRules, NormalizationRules.Default, cancellationToken);
-        await using var file = File.OpenRead(path);
-        return LegacyCsvReader.Preview(file, PreviewRows, new RowNormalizer(rules.Value), import.ColumnMap);
+        await UploadedFile.VerifyAsync(path, import.FileHash, cancellationToken);
+        return (import, path);
     }
 
     /// <summary>Replaces the operator's header corrections; only before the import has written anything.</summary>
@@ -145,12 +169,20 @@ public sealed class BackfillService(
     /// <summary>Starts (or resumes) the import job for an upload; a dry run writes nothing but its run record.</summary>
     /// <exception cref="JobAlreadyActiveException">An import is already running (imports run one at a time).</exception>
     /// <exception cref="UploadRejectedException">No such import or the header lacks a required column.</exception>
+    /// <exception cref="UploadedFileChangedException">The stored file is not the one uploaded.</exception>
     public async Task<long> StartAsync(ClaimsPrincipal actor, long importId, bool dryRun, string source, CancellationToken cancellationToken = default)
     {
-        var preview = await PreviewAsync(importId, cancellationToken) ?? throw new UploadRejectedException($"There is no stored upload for import {importId}.");
-        if (preview.Header.MissingRequired.Count > 0)
+        var (import, path) = await VerifiedAsync(importId, cancellationToken) ?? throw new UploadRejectedException($"There is no stored upload for import {importId}.");
+        IReadOnlyList<string> missing;
+        await using (var file = File.OpenRead(path))
         {
-            throw new UploadRejectedException($"Map the required column(s) {string.Join(", ", preview.Header.MissingRequired)} first.");
+            using var reader = new LegacyCsvReader(file, columnMap: import.ColumnMap, limits: uploads.Value.Limits);
+            missing = reader.Header.MissingRequired;
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new UploadRejectedException($"Map the required column(s) {string.Join(", ", missing)} first.");
         }
 
         var by = AuditWriter.ActorName(actor);

@@ -42,8 +42,9 @@ public sealed class ImportLegacyBackfillJobTests : IAsyncLifetime
     [Fact]
     public async Task Job_ImportsTheStoredUpload_WithProgressAndSummary()
     {
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(csvText)));
         var import = await database.ScalarAsync<long>(
-            "INSERT INTO ops.backfill_import (file_name, file_hash, file_size, dry_run, checkpoint, created_by) VALUES ('legacy.csv', 'x', 0, false, 0, 'test') RETURNING id");
+            $"INSERT INTO ops.backfill_import (file_name, file_hash, file_size, dry_run, checkpoint, created_by) VALUES ('legacy.csv', '{hash}', 0, false, 0, 'test') RETURNING id");
         var options = new BackfillUploadOptions { UploadDirectory = uploads };
         Directory.CreateDirectory(uploads);
         await File.WriteAllTextAsync(options.UploadPath(import), csvText);

@@ -133,4 +133,34 @@ public sealed class ImportMergePolicyTests : IAsyncLifetime
             (await database.ScalarAsync<long>($"SELECT count(*) FROM backfill_log WHERE import_id = {import}")).ShouldBe(30);
         }
     }
+
+    [Fact]
+    public async Task BadBytes_Nuls_AnOverlongCell_AndFormulas_AreFlaggedOnTheirRowAndColumn_AndEveryRowHasAnOutcome()
+    {
+        var lines = new[]
+        {
+            "Acme,acme.com,Ann B\u00FFad,CTO,ann@acme.com,,1",
+            "Acme,acme.com,Nu\u0000ll Person,CTO,nul@acme.com,,1",
+            $"Acme,acme.com,Long Title,{new string('t', 20_000)},long@acme.com,,1",
+            "\"=SUM(A1:A9)\",acme.com,Eve Fórmula,CEO,eve@acme.com,,1",
+        };
+        var text = Header + "\n" + string.Join("\n", lines) + "\n";
+        var bytes = Encoding.UTF8.GetBytes(text);
+        // The \u00FF above is written as one byte that is not UTF-8 (a Windows-1252 ÿ) in an otherwise UTF-8 file.
+        var marker = Encoding.UTF8.GetBytes("\u00FF");
+        var at = bytes.AsSpan().IndexOf(marker);
+        bytes = [.. bytes[..at], 0xFF, .. bytes[(at + marker.Length)..]];
+        var import = await database.ScalarAsync<long>("INSERT INTO ops.backfill_import (file_name, file_hash, file_size, dry_run, checkpoint, created_by) VALUES ('f.csv', 'x', 0, false, 0, 'test') RETURNING id");
+
+        var summary = await Importer.ImportAsync(import, new MemoryStream(bytes), new BackfillImportOptions(), null, CancellationToken.None);
+
+        (await database.ScalarAsync<long>($"SELECT count(*) FROM backfill_log WHERE import_id = {import}")).ShouldBe(4);
+        var flags = await database.ScalarAsync<string>($"""
+            SELECT string_agg(row_number || ':' || (f ->> 'column') || ':' || (f ->> 'kind'), ',' ORDER BY row_number)
+              FROM backfill_log, jsonb_array_elements(actions_taken -> 'flags') f WHERE import_id = {import}
+            """);
+        flags.ShouldBe("1:full_name:invalid_utf8,2:full_name:nul_byte,3:title:overlong_cell,4:company_name:formula_like");
+        summary.Flags.ShouldBe(new Dictionary<string, long> { ["invalid_utf8"] = 1, ["nul_byte"] = 1, ["overlong_cell"] = 1, ["formula_like"] = 1 }, ignoreOrder: true);
+        (await database.ScalarAsync<string>("SELECT full_name FROM marketing.people_master WHERE email = 'nul@acme.com'")).ShouldBe("Null Person");
+    }
 }

@@ -142,6 +142,54 @@ public sealed class BackfillApiTests(PortalApp app)
     }
 
     [Fact]
+    public async Task AnUpload_IsPrivate_AndOnceChanged_IsRefusedForPreviewAndRun()
+    {
+        var client = await app.SignedInAsync(PortalApp.OperatorEmail);
+        var upload = await UploadAsync(client, "/api/backfills/uploads", "private.csv", "company_name,full_name\nPrivco,Pia Vate\n");
+        var importId = (await upload.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("importId").GetInt64();
+        var path = Path.Combine(app.UploadDirectory, $"import-{importId}.csv");
+
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(path).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.GetUnixFileMode(app.UploadDirectory).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        (await client.GetAsync($"/api/backfills/{importId}/preview", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        await File.AppendAllTextAsync(path, "Evil,Eve Changed\n", Ct);
+
+        var preview = await client.GetAsync($"/api/backfills/{importId}/preview", Ct);
+        preview.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await preview.Content.ReadAsStringAsync(Ct)).ShouldContain("changed since it was uploaded (sha-256");
+        var run = await client.PostAsJsonAsync($"/api/backfills/{importId}/run", new { dryRun = false }, Ct);
+        run.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await run.Content.ReadAsStringAsync(Ct)).ShouldContain("changed since it was uploaded");
+        (await app.Database.ScalarAsync<long>($"SELECT count(*) FROM ops.job_run WHERE parameters ->> 'importId' = '{importId}'")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ThePreview_ChecksTheWholeFile()
+    {
+        var client = await app.SignedInAsync(PortalApp.OperatorEmail);
+        var csv = new StringBuilder("company_name,full_name,notes\n");
+        for (var i = 1; i <= 30; i++)
+        {
+            csv.Append(System.Globalization.CultureInfo.InvariantCulture, $"{(i > 25 ? $"Broken {i}" : $"Company {i},Person {i},ok")}\n");
+        }
+
+        var upload = await UploadAsync(client, "/api/backfills/uploads", "whole.csv", csv.ToString());
+
+        var preview = (await upload.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("preview");
+        preview.GetProperty("rows").GetArrayLength().ShouldBe(BackfillService.PreviewRows);
+        preview.GetProperty("totalRows").GetInt32().ShouldBe(30);
+        preview.GetProperty("rowsWithErrors").GetInt32().ShouldBe(5);
+        var problem = preview.GetProperty("problems").EnumerateArray().Single(p => p.GetProperty("kind").GetString() == "wrong_column_count");
+        problem.GetProperty("count").GetInt32().ShouldBe(5);
+        problem.GetProperty("examples").EnumerateArray().Select(e => e.GetProperty("rowNumber").GetInt32()).ShouldBe([26, 27, 28, 29, 30]);
+    }
+
+    [Fact]
     public async Task ThresholdPreview_ReplaysTheLatestImport_UnderEditedThresholds()
     {
         await app.Database.ExecuteAsync("""
