@@ -412,10 +412,11 @@ internal sealed class LegacyCsvGenerator
             var word = existing.Core[(space + 1)..];
             var swapped = Industries[(Array.IndexOf(Industries, word) + 1 + random.Next(Industries.Length - 1)) % Industries.Length];
             var core = $"{existing.Core[..space]} {swapped}";
-            var domain = $"{core.Replace(" & ", "-", StringComparison.Ordinal).Replace(' ', '-').ToLowerInvariant()}.io";
+            var slug = core.Replace(" & ", "-", StringComparison.Ordinal).Replace(' ', '-').ToLowerInvariant();
+            var domain = $"{slug}.io";
             for (var n = 2; !domains.Add(domain); n++)
             {
-                domain = $"{core.Replace(" & ", "-", StringComparison.Ordinal).Replace(' ', '-').ToLowerInvariant()}{n}.io";
+                domain = $"{slug}{n}.io";
             }
 
             var truth = NewPerson(random, cells, row, new WorldCompany(New, core, core, domain), NearMiss);
