@@ -7,17 +7,46 @@ namespace Portal.Benchmarks;
 
 /// <summary>
 /// A seeded world of existing companies and people, and a messy legacy CSV (seed 001's columns) about it with the
-/// ground truth of every row: the existing person it should match, <c>new</c>, <c>duplicate</c> (an exact copy of
-/// an earlier row) or <c>malformed</c>. The messiness is every kind seed 001 lists: company suffixes and casing,
-/// websites instead of domains (or only an email to take the domain from), name prefixes and suffixes, title
-/// abbreviations, several emails per cell (work and personal), phone formats, typos in names (only a fuzzy match
-/// finds those people), exact duplicates and malformed rows. The same seed and sizes always give the same bytes.
+/// ground truth of every row (<see cref="RowTruth"/>): its kind, the company it belongs to and the existing person it
+/// should match, <c>new</c>, <c>review</c>, <c>duplicate</c> (an exact copy of an earlier row) or <c>malformed</c>.
+/// The messiness is every kind seed 001 lists: company suffixes and casing, websites instead of domains (or only an
+/// email to take the domain from), name prefixes and suffixes, title abbreviations, several emails per cell (work
+/// and personal), phone formats, typos in names (only a fuzzy match finds those people), exact duplicates and
+/// malformed rows; and the merge policy's cases: blank company names with a domain, "The"/"(The)"/"&amp;"/accent
+/// variants, near-miss companies, thin names, worse values offered for existing people, more date and phone formats,
+/// and problem cells (bad bytes, NUL, overlong, formulas). The same seed and sizes always give the same bytes.
 /// </summary>
 internal sealed class LegacyCsvGenerator
 {
     public const string New = "new";
+    public const string Review = "review";
     public const string Duplicate = "duplicate";
     public const string Malformed = "malformed";
+
+    // Row kinds, in the order the benchmark prints them.
+    public const string Existing = "existing person";
+    public const string NewKind = "new person";
+    public const string BlankCompany = "blank company, domain";
+    public const string CompanyVariant = "company name variant";
+    public const string NearMiss = "near-miss company";
+    public const string WeakName = "weak name";
+    public const string WorseValues = "worse values, LinkedIn";
+    public const string Formats = "date and phone formats";
+    public const string BadBytes = "bad bytes";
+    public const string Nul = "NUL";
+    public const string Overlong = "overlong cell";
+    public const string Formula = "formula";
+
+    public static readonly string[] Kinds = [Existing, NewKind, BlankCompany, CompanyVariant, NearMiss, WeakName, WorseValues, Formats, BadBytes, Nul, Overlong, Formula, Duplicate, Malformed];
+
+    /// <summary>
+    /// Kinds whose cells are all well-formed and complete: the import should not warn about them. A blank company name
+    /// or a first name only (blank company, weak name, some worse-values rows) is a missing value it rightly warns about.
+    /// </summary>
+    public static readonly string[] CleanKinds = [Existing, NewKind, CompanyVariant, NearMiss, Formats];
+
+    /// <summary>Kinds with a cell the import should flag.</summary>
+    public static readonly string[] ProblemKinds = [BadBytes, Nul, Overlong, Formula];
 
     public const string Header = "company_name,company_domain,company_website,full_name,first_name,last_name,title,email,phone,linkedin_url," +
                                  "historical_open_count,historical_reply_count,historical_meeting_count,last_engaged_at,notes";
@@ -85,7 +114,14 @@ internal sealed class LegacyCsvGenerator
         ("Office Manager", ["Office Manager", "office mgr"]),
     ];
 
-    private static readonly string[] PersonalDomains = ["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com"];
+    // Written in Windows-1252 by the bad-bytes rows: not valid UTF-8.
+    private static readonly string[] Windows1252Names = ["M\u00FCller", "Pe\u00F1a", "St\u00E5hl", "G\u00F3mez", "Fran\u00E7ois"];
+
+    private static readonly string[] Formulas = ["=1+2", "=HYPERLINK(\"http://example.test\",\"click\")", "+cmd|' /C calc'!A0", "@SUM(1,2)", "-2+3"];
+
+    private static readonly string[] DateFormats = ["03/04/2021", "4-Mar-2021", "March 4, 2021", "1614816000"];
+
+    public static readonly string[] PersonalDomains = ["gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "icloud.com"];
     private static readonly string[] Prefixes = ["Mr.", "Ms.", "Dr.", "Mrs.", "Prof."];
     private static readonly string[] NameSuffixes = ["Jr.", "Sr.", "III", "PhD"];
 
@@ -104,6 +140,7 @@ internal sealed class LegacyCsvGenerator
         }
 
         People = new WorldPerson[people];
+        var emails = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < people; i++)
         {
             var company = i < companyCount ? i : random.Next(companyCount); // every company has someone
@@ -111,13 +148,21 @@ internal sealed class LegacyCsvGenerator
             var last = LastNames[random.Next(LastNames.Length)];
             var id = $"BP-{i + 1}";
             var title = Titles[random.Next(Titles.Length)].Master;
+            var email = $"{first}.{last}{(i % 7 == 0 ? (i % 100).ToString(CultureInfo.InvariantCulture) : "")}@{Companies[company].Domain}".ToLowerInvariant();
+            if (!emails.Add(email))
+            {
+                // The master holds one person per email within a company: namesakes at a company get their own.
+                email = $"{first}.{last}.{i + 1}@{Companies[company].Domain}".ToLowerInvariant();
+                emails.Add(email);
+            }
+
             People[i] = new WorldPerson(
                 id,
                 company,
                 first,
                 last,
                 title,
-                $"{first}.{last}{(i % 7 == 0 ? (i % 100).ToString(CultureInfo.InvariantCulture) : "")}@{Companies[company].Domain}".ToLowerInvariant(),
+                email,
                 random.Next(10) < 7 ? $"+1{random.Next(200, 999)}{random.Next(100, 999)}{random.Next(1000, 9999)}" : null,
                 random.Next(10) < 6 ? $"https://www.linkedin.com/in/{first.ToLowerInvariant()}-{last.ToLowerInvariant()}-{i + 1:x}" : null,
                 random.Next(100) < 3 ? (random.Next(2) == 0 ? ["title"] : ["phone", "email"]) : []);
@@ -127,6 +172,9 @@ internal sealed class LegacyCsvGenerator
     public WorldCompany[] Companies { get; }
 
     public WorldPerson[] People { get; }
+
+    /// <summary>Whether a company id is one of the seeded world's (else the import created it).</summary>
+    public static bool IsWorldCompany(string id) => id.StartsWith("BC-", StringComparison.Ordinal);
 
     /// <summary>Writes the existing companies and people with binary COPY.</summary>
     public async Task SeedAsync(NpgsqlDataSource dataSource)
@@ -171,10 +219,10 @@ internal sealed class LegacyCsvGenerator
     }
 
     /// <summary>Writes the CSV and returns the ground truth per data row (index 0 is row 1).</summary>
-    public string[] WriteCsv(string path, int rows)
+    public RowTruth[] WriteCsv(string path, int rows)
     {
         var random = new Random(seed + 1);
-        var truth = new string[rows];
+        var truth = new RowTruth[rows];
         var written = new List<string>(Math.Min(rows, 100_000));
         using var output = new StreamWriter(path, append: false, new UTF8Encoding(false), 1 << 16);
         output.Write(Header);
@@ -187,20 +235,39 @@ internal sealed class LegacyCsvGenerator
             if (kind < 4 && written.Count > 0)
             {
                 line = written[random.Next(written.Count)];
-                truth[r] = Duplicate;
+                truth[r] = new RowTruth(Duplicate, "", Duplicate, false);
             }
             else if (kind < 6)
             {
                 line = MalformedLine(random, r);
-                truth[r] = Malformed;
+                truth[r] = new RowTruth(Malformed, "", Malformed, false);
             }
             else
             {
                 Array.Clear(cells);
-                truth[r] = kind < 66 ? ExistingPerson(random, cells) : NewPerson(random, cells, r);
                 Engagement(random, cells);
+                truth[r] = kind switch
+                {
+                    < 9 => ExistingPerson(random, cells, BlankCompany),
+                    < 12 => ExistingPerson(random, cells, CompanyVariant),
+                    < 15 => NearMissCompany(random, cells, r),
+                    < 18 => WeakNameRow(random, cells),
+                    < 21 => WorseValuesRow(random, cells),
+                    < 24 => FormatsRow(random, cells, r),
+                    < 25 => ProblemRow(random, cells, r),
+                    < 66 => ExistingPerson(random, cells, Existing),
+                    _ => NewPerson(random, cells, r, null, NewKind),
+                };
                 line = Line(cells);
-                if (written.Count < written.Capacity)
+                if (truth[r].Kind == BadBytes)
+                {
+                    // The cells are ASCII but for one Latin-1 letter: its Windows-1252 byte is not valid UTF-8.
+                    output.Flush();
+                    output.BaseStream.Write(Encoding.Latin1.GetBytes(line + "\n"));
+                    continue;
+                }
+
+                if (written.Count < written.Capacity && !ProblemKinds.Contains(truth[r].Kind))
                 {
                     written.Add(line);
                 }
@@ -224,7 +291,8 @@ internal sealed class LegacyCsvGenerator
 
         word[0] = char.ToUpperInvariant(word[0]);
         var industry = random.Next(10) < 7 ? Industries[random.Next(Industries.Length)] : null;
-        var core = industry is null ? word.ToString() : $"{word} {industry}";
+        // Some names join their words with "&", so a row can write "and" (or the other way round).
+        var core = industry is null ? word.ToString() : $"{word}{(random.Next(10) == 0 ? " &" : "")} {industry}";
         var domain = $"{word.ToString().ToLowerInvariant()}{(industry is null ? "" : "-" + industry.ToLowerInvariant())}.com";
         for (var n = 2; !domains.Add(domain); n++)
         {
@@ -235,14 +303,28 @@ internal sealed class LegacyCsvGenerator
         return new WorldCompany(id, core, suffix is null ? core : $"{core} {suffix}", domain);
     }
 
-    /// <summary>A row about an existing person, written the way a legacy export would; its truth is the person's id.</summary>
-    private string ExistingPerson(Random random, string?[] cells)
+    /// <summary>
+    /// A row about an existing person, written the way a legacy export would; its truth is the person's id. The kind
+    /// <see cref="BlankCompany"/> leaves the company name blank (a domain or website is always given);
+    /// <see cref="CompanyVariant"/> writes a variant of the name and no domain or website.
+    /// </summary>
+    private RowTruth ExistingPerson(Random random, string?[] cells, string kind)
     {
         var person = People[random.Next(People.Length)];
         var company = Companies[person.Company];
         var route = random.Next(100);
         var typo = route >= 80; // no exact identifier: only a fuzzy name match within the company finds them
-        CompanyCells(random, cells, company, allowNoDomain: route < 80);
+        CompanyCells(random, cells, company, allowNoDomain: route < 80 && kind != BlankCompany);
+        if (kind == BlankCompany)
+        {
+            cells[0] = null;
+        }
+        else if (kind == CompanyVariant)
+        {
+            cells[0] = NameVariant(random, company);
+            cells[1] = cells[2] = null;
+        }
+
         var first = person.First;
         var last = person.Last;
         if (typo)
@@ -291,13 +373,16 @@ internal sealed class LegacyCsvGenerator
         }
 
         cells[8] = person.Phone is null || random.Next(3) == 0 ? null : PhoneVariant(random, person.Phone);
-        return person.Id;
+        return new RowTruth(kind, company.Id, person.Id, Exact: route < 60); // email or LinkedIn as the master has it
     }
 
-    /// <summary>A person the master does not know, at an existing company or at a company it does not know either.</summary>
-    private string NewPerson(Random random, string?[] cells, int row)
+    /// <summary>
+    /// A person the master does not know, at the given company, else at an existing company or at a company it does not
+    /// know either.
+    /// </summary>
+    private RowTruth NewPerson(Random random, string?[] cells, int row, WorldCompany? company, string kind)
     {
-        var company = random.Next(10) < 6 ? Companies[random.Next(Companies.Length)] : NewCompany(random, "new", NewSyllables);
+        company ??= random.Next(10) < 6 ? Companies[random.Next(Companies.Length)] : NewCompany(random, New, NewSyllables);
         CompanyCells(random, cells, company, allowNoDomain: true);
         var first = FirstNames[random.Next(FirstNames.Length)];
         var last = LastNames[random.Next(LastNames.Length)];
@@ -306,7 +391,127 @@ internal sealed class LegacyCsvGenerator
         cells[7] = random.Next(5) == 0 ? null : $"{first[0]}.{last}.{row}@{company.Domain}".ToLowerInvariant();
         cells[8] = random.Next(2) == 0 ? null : PhoneVariant(random, $"+1{random.Next(200, 999)}{random.Next(100, 999)}{random.Next(1000, 9999)}");
         cells[9] = random.Next(3) == 0 ? $"linkedin.com/in/{first.ToLowerInvariant()}-{last.ToLowerInvariant()}-new{row:x}" : null;
-        return New;
+        return new RowTruth(kind, company.Id, New, false); // a company the master does not know has the id "new"
+    }
+
+    /// <summary>
+    /// A new company with its own domain whose name is an existing one's with the last word swapped ("Contoso Partners"
+    /// for "Contoso Painters"): a new company, not the existing one.
+    /// </summary>
+    private RowTruth NearMissCompany(Random random, string?[] cells, int row)
+    {
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var existing = Companies[random.Next(Companies.Length)];
+            var space = existing.Core.LastIndexOf(' ');
+            if (space < 0)
+            {
+                continue;
+            }
+
+            var word = existing.Core[(space + 1)..];
+            var swapped = Industries[(Array.IndexOf(Industries, word) + 1 + random.Next(Industries.Length - 1)) % Industries.Length];
+            var core = $"{existing.Core[..space]} {swapped}";
+            var slug = core.Replace(" & ", "-", StringComparison.Ordinal).Replace(' ', '-').ToLowerInvariant();
+            var domain = $"{slug}.io";
+            for (var n = 2; !domains.Add(domain); n++)
+            {
+                domain = $"{slug}{n}.io";
+            }
+
+            var truth = NewPerson(random, cells, row, new WorldCompany(New, core, core, domain), NearMiss);
+            cells[1] ??= domain; // its own domain is what tells it apart
+            return truth;
+        }
+
+        return NewPerson(random, cells, row, null, NewKind); // a world with no two-word company names
+    }
+
+    /// <summary>An existing person by first name only, at their company and nothing else: fits, but only review may decide.</summary>
+    private RowTruth WeakNameRow(Random random, string?[] cells)
+    {
+        var person = People[random.Next(People.Length)];
+        var company = Companies[person.Company];
+        CompanyCells(random, cells, company, allowNoDomain: false);
+        cells[3] = person.First;
+        cells[6] = person.Title;
+        return new RowTruth(WeakName, company.Id, Review, false);
+    }
+
+    /// <summary>
+    /// An existing person found by their LinkedIn URL whose row offers worse values: a personal email, a worse name
+    /// (a typo, the first name only), or both. The person, and nothing of theirs degraded.
+    /// </summary>
+    private RowTruth WorseValuesRow(Random random, string?[] cells)
+    {
+        var person = People[random.Next(People.Length)];
+        for (var attempt = 0; person.LinkedIn is null && attempt < 20; attempt++)
+        {
+            person = People[random.Next(People.Length)];
+        }
+
+        if (person.LinkedIn is null)
+        {
+            return ExistingPerson(random, cells, Existing); // a world without LinkedIn URLs
+        }
+
+        var company = Companies[person.Company];
+        CompanyCells(random, cells, company, allowNoDomain: true);
+        var worse = random.Next(3);
+        cells[3] = worse == 0 ? $"{person.First} {person.Last}" : random.Next(2) == 0 ? person.First : $"{Typo(random, person.First)} {person.Last}";
+        cells[6] = person.Title;
+        cells[7] = worse == 1 ? null : $"{person.First.ToLowerInvariant()}{random.Next(100)}@gmail.com";
+        cells[9] = LinkedInVariant(random, person.LinkedIn);
+        return new RowTruth(WorseValues, company.Id, person.Id, true);
+    }
+
+    /// <summary>A new person with a date and phone in the other formats the import reads: all valid, no warnings.</summary>
+    private RowTruth FormatsRow(Random random, string?[] cells, int row)
+    {
+        var truth = NewPerson(random, cells, row, null, Formats);
+        cells[8] = random.Next(2) == 0 ? "+44 (0)20 7946 0000" : $"555-{random.Next(100, 999)}-{random.Next(1000, 9999)} x{random.Next(1, 99)}";
+        cells[13] = DateFormats[random.Next(DateFormats.Length)];
+        return truth;
+    }
+
+    /// <summary>A new person with one problem cell: bad bytes (written by the caller), a NUL, an overlong cell or a formula.</summary>
+    private RowTruth ProblemRow(Random random, string?[] cells, int row)
+    {
+        var kind = ProblemKinds[random.Next(ProblemKinds.Length)];
+        var truth = NewPerson(random, cells, row, null, kind);
+        switch (kind)
+        {
+            case BadBytes:
+                cells[3] = $"{FirstNames[random.Next(FirstNames.Length)]} {Windows1252Names[random.Next(Windows1252Names.Length)]}";
+                cells[4] = cells[5] = null;
+                break;
+            case Nul:
+                cells[6] += "\0";
+                break;
+            case Overlong:
+                cells[6] = string.Concat(Enumerable.Repeat("Director of Marketing ", 100));
+                break;
+            default:
+                cells[14] = Formulas[random.Next(Formulas.Length)];
+                break;
+        }
+
+        return truth;
+    }
+
+    /// <summary>The company's name as another file may write it: "The X", "X (The)", "and" for "&amp;", an accent.</summary>
+    private static string NameVariant(Random random, WorldCompany company) => random.Next(4) switch
+    {
+        0 => $"The {company.Core}",
+        1 => $"{company.Core} (The)",
+        2 when company.Core.Contains(" & ", StringComparison.Ordinal) => company.Core.Replace(" & ", " and ", StringComparison.Ordinal),
+        _ => Accented(company.Core),
+    };
+
+    private static string Accented(string name)
+    {
+        var vowel = name.AsSpan(1).IndexOfAny("aeo");
+        return vowel < 0 ? $"The {name}" : string.Concat(name.AsSpan(0, vowel + 1), name[vowel + 1] switch { 'a' => "\u00E1", 'e' => "\u00E9", _ => "\u00F6" }, name.AsSpan(vowel + 2));
     }
 
     private static void CompanyCells(Random random, string?[] cells, WorldCompany company, bool allowNoDomain)
@@ -437,6 +642,13 @@ internal sealed class LegacyCsvGenerator
 
     private static Task WriteOrNullAsync(NpgsqlBinaryImporter writer, string? value) =>
         value is null ? writer.WriteNullAsync() : writer.WriteAsync(value, NpgsqlDbType.Text);
+
+    /// <summary>
+    /// What a row is and what the import should make of it: the company (an existing id, <c>new</c>, or empty when the
+    /// row has none) and the person (an existing id, <c>new</c>, <c>review</c>, <c>duplicate</c> or <c>malformed</c>);
+    /// <paramref name="Exact"/> when the row carries the person's email or LinkedIn URL as the master has it.
+    /// </summary>
+    internal readonly record struct RowTruth(string Kind, string Company, string Person, bool Exact);
 
     internal sealed record WorldCompany(string Id, string Core, string MasterName, string Domain);
 
