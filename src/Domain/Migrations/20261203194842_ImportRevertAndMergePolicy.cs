@@ -39,17 +39,27 @@ namespace Portal.Domain.Migrations
                 type: "text",
                 nullable: true);
 
-            // No race can create one person twice: within a company, a normalised email belongs to one person.
+            // No race between imports can create one person twice: within a company, a normalised email belongs to one
+            // person the import created. Limited to the import's own people (other sources may hold shared addresses),
+            // and never built over duplicates already there: the migration must not fail on existing data.
             migrationBuilder.Sql("""
-                CREATE UNIQUE INDEX ux_people_master_company_email ON marketing.people_master (company_unique_id, lower(btrim(email)))
-                 WHERE email IS NOT NULL AND btrim(email) <> '';
+                DO $$
+                BEGIN
+                  IF EXISTS (SELECT 1 FROM marketing.people_master WHERE source_system = 'backfill' AND email IS NOT NULL AND btrim(email) <> ''
+                              GROUP BY company_unique_id, lower(btrim(email)) HAVING count(*) > 1) THEN
+                    RAISE WARNING 'ux_people_master_company_email not created: people created by imports share an email within a company; merge them, then create the index';
+                  ELSE
+                    CREATE UNIQUE INDEX ux_people_master_company_email ON marketing.people_master (company_unique_id, lower(btrim(email)))
+                     WHERE source_system = 'backfill' AND email IS NOT NULL AND btrim(email) <> '';
+                  END IF;
+                END $$;
                 """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql("DROP INDEX marketing.ux_people_master_company_email;");
+            migrationBuilder.Sql("DROP INDEX IF EXISTS marketing.ux_people_master_company_email;");
 
             migrationBuilder.DropColumn(
                 name: "merge_rules_version_id",

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Portal.Domain.Backfill.Merging;
 using Portal.Domain.Backfill.Normalization;
 
 namespace Portal.Jobs.Backfill;
@@ -13,13 +14,14 @@ public static class LegacyColumns
     public const string CompanyName = "company_name";
     public const string CompanyDomain = "company_domain";
     public const string CompanyWebsite = "company_website";
-    public const string FullName = "full_name";
-    public const string FirstName = "first_name";
-    public const string LastName = "last_name";
-    public const string Title = "title";
-    public const string Email = "email";
-    public const string Phone = "phone";
-    public const string LinkedInUrl = "linkedin_url";
+    // The person columns are named as the person's fields they fill.
+    public const string FullName = PersonFields.FullName;
+    public const string FirstName = PersonFields.FirstName;
+    public const string LastName = PersonFields.LastName;
+    public const string Title = PersonFields.Title;
+    public const string Email = PersonFields.Email;
+    public const string Phone = PersonFields.Phone;
+    public const string LinkedInUrl = PersonFields.LinkedInUrl;
     public const string HistoricalOpenCount = "historical_open_count";
     public const string HistoricalReplyCount = "historical_reply_count";
     public const string HistoricalMeetingCount = "historical_meeting_count";

@@ -258,6 +258,34 @@ public sealed class BackfillApiTests(PortalApp app)
         return started.GetProperty("importId").GetInt64();
     }
 
+    [Fact]
+    public async Task Revert_RestoresWhatTheImportChanged_IsAudited_AndIsRefusedToAViewerAndASecondTime()
+    {
+        await app.Database.ExecuteAsync("""
+            INSERT INTO marketing.company_master (company_unique_id, company_name, domain) VALUES ('C-RV', 'Revertco', 'revertco.test') ON CONFLICT DO NOTHING;
+            INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, email, title) VALUES ('P-RV', 'C-RV', 'R. Vance', 'rv@gmail.com', NULL) ON CONFLICT DO NOTHING;
+            """);
+        var client = await app.SignedInAsync(PortalApp.OperatorEmail);
+        var csv = "company_name,company_domain,full_name,email,title\nRevertco,revertco.test,Rita Vance,rv@gmail.com,CFO\nRevertco,revertco.test,New Person,new.person@revertco.test,CEO\n";
+        var importId = (await (await UploadAsync(client, "/api/backfills/uploads", "revert.csv", csv)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("importId").GetInt64();
+        var runId = (await (await client.PostAsJsonAsync($"/api/backfills/{importId}/run", new { dryRun = false }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("runId").GetInt64();
+        (await RunsApi.PollAsync(client, runId, r => r.GetProperty("status").GetString() is "succeeded" or "failed")).GetProperty("status").GetString().ShouldBe("succeeded");
+        (await app.Database.ScalarAsync<string>("SELECT full_name || '/' || title FROM marketing.people_master WHERE unique_id = 'P-RV'")).ShouldBe("Rita Vance/CFO");
+        var rows = await client.GetFromJsonAsync<JsonElement>($"/api/backfills/{importId}/rows", Ct);
+        rows.GetProperty("items")[0].GetProperty("changes").GetArrayLength().ShouldBeGreaterThan(0);
+
+        var viewer = await app.SignedInAsync(PortalApp.ViewerEmail);
+        (await viewer.PostAsync($"/api/backfills/{importId}/revert", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var revert = await client.PostAsync($"/api/backfills/{importId}/revert", null, Ct);
+
+        revert.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await revert.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("peopleRemoved").GetInt64().ShouldBe(1);
+        (await app.Database.ScalarAsync<string>("SELECT full_name || '/' || coalesce(title, '-') FROM marketing.people_master WHERE unique_id = 'P-RV'")).ShouldBe("R. Vance/-");
+        (await app.Database.ScalarAsync<long>("SELECT count(*) FROM marketing.people_master WHERE email = 'new.person@revertco.test'")).ShouldBe(0);
+        (await app.Database.ScalarAsync<long>($"SELECT count(*) FROM shq.audit_log WHERE action = 'backfill.reverted' AND target_id = '{importId}' AND actor = '{PortalApp.OperatorEmail}'")).ShouldBe(1);
+        (await client.PostAsync($"/api/backfills/{importId}/revert", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+    }
+
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, string fileName, string content)
     {
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
