@@ -68,7 +68,9 @@ public sealed class BackfillTests(PortalApp app) : BrowserTest(app)
 
         (await App.Database.ScalarAsync<string>("SELECT string_agg(resolution, ',' ORDER BY missing_id) FROM garage.missing_parts WHERE resolved"))
             .ShouldBe("linked,created");
-        (await App.Database.ScalarAsync<string>("SELECT title FROM marketing.people_master WHERE unique_id = 'P-ROBERT'")).ShouldBe("VP Finance");
+        // A reviewer's link of a fuzzy candidate never changes the title: the row's title is kept as a conflict instead.
+        (await App.Database.ScalarAsync<string>("SELECT title FROM marketing.people_master WHERE unique_id = 'P-ROBERT'")).ShouldBe("CFO");
+        (await App.Database.ScalarAsync<long>("SELECT count(*) FROM backfill_log l, jsonb_array_elements(l.actions_taken -> 'conflicts') c WHERE l.matched_person_id = 'P-ROBERT' AND c ->> 'field' = 'title'")).ShouldBe(1);
         ShouldHaveNoBrowserErrors();
     }
 }
