@@ -81,6 +81,7 @@ public static class JobsServiceCollectionExtensions
         AddEnrichment(services, configuration, executesJobs);
 
         services.AddSingleton<LegacyBackfillImporter>();
+        services.AddSingleton<BackfillImportStore>();
         services.AddSingleton(new JobDefinition(
             ImportLegacyBackfillJob.Name,
             "Import legacy backfill",

@@ -73,4 +73,53 @@ public sealed class BackfillTests(PortalApp app) : BrowserTest(app)
         (await App.Database.ScalarAsync<long>("SELECT count(*) FROM backfill_log l, jsonb_array_elements(l.actions_taken -> 'conflicts') c WHERE l.matched_person_id = 'P-ROBERT' AND c ->> 'field' = 'title'")).ShouldBe(1);
         ShouldHaveNoBrowserErrors();
     }
+
+    [Fact]
+    public async Task An_import_with_conflicts_shows_them_beside_the_kept_values_and_a_confirmed_revert_restores_the_record()
+    {
+        await App.Database.ExecuteAsync("""
+            INSERT INTO marketing.company_master (company_unique_id, company_name, domain) VALUES ('C-KEEP', 'Keepco', 'keepco.test');
+            INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, first_name, last_name, title, email) VALUES
+              ('P-PIA-K', 'C-KEEP', 'Pia Khan', 'Pia', 'Khan', 'Controller', 'pia.khan@keepco.test'),
+              ('P-LEE-K', 'C-KEEP', 'J. Lee', 'J.', 'Lee', NULL, 'jlee@gmail.com');
+            """);
+        var csv = Path.Combine(Path.GetTempPath(), $"conflicts-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(csv, """
+            company_name,company_domain,full_name,title,email
+            Keepco,keepco.test,Pia Khae,Finance Director,pia.khan@keepco.test
+            Keepco,keepco.test,Jordan Lee,VP People,jlee@gmail.com
+            """, TestContext.Current.CancellationToken);
+        var page = await NewPageAsync(asAdmin: true);
+        try
+        {
+            await Ui.GotoAsync(page, "/backfills");
+            await page.GetByTestId("upload-input").SetInputFilesAsync(csv);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/backfills/\\d+$"));
+        await Ui.WaitForCircuitAsync(page);
+        await page.GetByTestId("run-backfill").ClickAsync();
+        await Expect(page.GetByTestId("count-processed")).ToHaveTextAsync("2", new() { Timeout = 30_000 });
+
+        // Pia's name is kept against a typo (exact email match: her title may change); Lee's fuller name is taken.
+        var grid = page.GetByTestId("outcomes-grid");
+        await Expect(grid.GetByTestId("row-conflict").First).ToContainTextAsync("kept “Pia Khan”, not taken “Pia Khae”");
+        await Expect(grid.GetByTestId("row-change").Filter(new() { HasText = "Jordan Lee" }).First).ToContainTextAsync("“J. Lee” → “Jordan Lee”");
+        (await App.Database.ScalarAsync<string>("SELECT full_name || '/' || title FROM marketing.people_master WHERE unique_id = 'P-PIA-K'")).ShouldBe("Pia Khan/Finance Director");
+
+        await page.GetByTestId("revert-import").ClickAsync();
+        var confirm = page.Locator(".rz-dialog");
+        await Expect(confirm).ToContainTextAsync("Restore every field this import changed");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Revert" }).ClickAsync();
+
+        await Expect(page.GetByTestId("reverted-banner")).ToContainTextAsync("fields restored");
+        await Expect(page.GetByTestId("revert-import")).ToHaveCountAsync(0);
+        (await App.Database.ScalarAsync<string>("SELECT full_name || '/' || title FROM marketing.people_master WHERE unique_id = 'P-PIA-K'")).ShouldBe("Pia Khan/Controller");
+        (await App.Database.ScalarAsync<string>("SELECT full_name || '/' || coalesce(title, '-') FROM marketing.people_master WHERE unique_id = 'P-LEE-K'")).ShouldBe("J. Lee/-");
+        ShouldHaveNoBrowserErrors();
+    }
 }

@@ -28,6 +28,7 @@ public static class AuditActions
     public const string BackfillColumnsMapped = "backfill.columns_mapped";
     public const string BackfillStarted = "backfill.started";
     public const string BackfillReverted = "backfill.reverted";
+    public const string BackfillConflictTaken = "backfill.conflict_taken";
     public const string ReviewResolved = "review.resolved";
     public const string ReviewReopened = "review.reopened";
     public const string AlertAcknowledged = "alert.acknowledged";

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Portal.Jobs.Configuration;
 using Portal.Jobs.Runs;
 using Quartz;
@@ -17,7 +16,7 @@ namespace Portal.Jobs.Backfill;
 public sealed class ImportLegacyBackfillJob(
     LegacyBackfillImporter importer,
     ConfigStore config,
-    NpgsqlDataSource dataSource,
+    BackfillImportStore imports,
     IOptions<BackfillUploadOptions> backfill,
     RunJobServices services)
     : RunJob(services)
@@ -39,31 +38,13 @@ public sealed class ImportLegacyBackfillJob(
         }
 
         // The file must be the one uploaded: a file changed on disk since is refused before anything is recorded.
-        await using (var stored = dataSource.CreateCommand("SELECT file_hash FROM ops.backfill_import WHERE id = @id"))
-        {
-            stored.Parameters.AddWithValue("id", parameters.ImportId);
-            var hash = await stored.ExecuteScalarAsync(run.CancellationToken) as string
-                ?? throw new FileNotFoundException($"Import {parameters.ImportId} has no stored upload.");
-            await UploadedFile.VerifyAsync(path, hash, run.CancellationToken);
-        }
+        var hash = await imports.FileHashAsync(parameters.ImportId, run.CancellationToken)
+            ?? throw new FileNotFoundException($"Import {parameters.ImportId} has no stored upload.");
+        await UploadedFile.VerifyAsync(path, hash, run.CancellationToken);
 
         var configuration = await ImportConfiguration.CurrentAsync(config, run.CancellationToken);
         // A dry run records nothing on the import; a real one records its run and the configuration versions it used.
-        await using var command = dataSource.CreateCommand(run.DryRun
-            ? "SELECT column_map::text FROM ops.backfill_import WHERE id = @id"
-            : """
-              UPDATE ops.backfill_import SET run_id = @run, normalization_rules_version_id = @rules,
-                     matching_thresholds_version_id = @thresholds, bit_scoring_version_id = @scoring, merge_rules_version_id = @merge
-               WHERE id = @id
-              RETURNING column_map::text
-              """);
-        command.Parameters.AddWithValue("id", parameters.ImportId);
-        command.Parameters.AddWithValue("run", run.RunId);
-        command.Parameters.AddWithValue("rules", (object?)configuration.Rules.Version?.Id ?? DBNull.Value);
-        command.Parameters.AddWithValue("thresholds", (object?)configuration.Thresholds.Version?.Id ?? DBNull.Value);
-        command.Parameters.AddWithValue("scoring", (object?)configuration.Scoring.Version?.Id ?? DBNull.Value);
-        command.Parameters.AddWithValue("merge", (object?)configuration.Merge.Version?.Id ?? DBNull.Value);
-        var columnMap = await command.ExecuteScalarAsync(run.CancellationToken) is string map
+        var columnMap = await imports.StartRunAsync(parameters.ImportId, run.RunId, run.DryRun, configuration, run.CancellationToken) is { } map
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(map)
             : null;
 

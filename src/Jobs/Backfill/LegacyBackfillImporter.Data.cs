@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 using Portal.Domain.Backfill.Baselines;
 using Portal.Domain.Backfill.Matching;
 using Portal.Domain.Backfill.Merging;
@@ -190,24 +189,6 @@ public sealed partial class LegacyBackfillImporter
         lower(regexp_replace(regexp_replace(regexp_replace(regexp_replace(regexp_replace(btrim(p.linkedin_url),
             '^https?://', '', 'i'), '[?#].*$', ''), '/+$', ''), '^www\.', '', 'i'), '^[^/]*\.linkedin\.com(/|$)', 'linkedin.com\1', 'i'))
         """;
-
-    private static async Task<int> ReadCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long importId, long? total, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            "UPDATE ops.backfill_import SET row_count = coalesce(@total, row_count) WHERE id = @id RETURNING checkpoint", connection, transaction);
-        command.Parameters.AddWithValue("id", importId);
-        command.Parameters.Add(new NpgsqlParameter<int?>("total", NpgsqlDbType.Integer) { TypedValue = total is null ? null : (int)total.Value });
-        var result = await command.ExecuteScalarAsync(cancellationToken);
-        return result is int checkpoint ? checkpoint : throw new InvalidOperationException($"Backfill import {importId} does not exist.");
-    }
-
-    private static async Task SetCheckpointAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long importId, int row, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("UPDATE ops.backfill_import SET checkpoint = @row WHERE id = @id", connection, transaction);
-        command.Parameters.AddWithValue("id", importId);
-        command.Parameters.AddWithValue("row", row);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 
     private static async Task<Dictionary<string, long>> OutcomesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long importId, CancellationToken cancellationToken)
     {

@@ -30,29 +30,15 @@ public sealed partial class LegacyBackfillImporter
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var check = new NpgsqlCommand("""
-            SELECT i.reverted_at IS NOT NULL, coalesce(r.status IN ('queued', 'running'), false)
-              FROM ops.backfill_import i LEFT JOIN ops.job_run r ON r.id = i.run_id
-             WHERE i.id = @id
-               FOR UPDATE OF i
-            """, connection, transaction))
+        var (reverted, running) = await BackfillImportStore.LockForRevertAsync(connection, transaction, importId, cancellationToken);
+        if (reverted)
         {
-            check.Parameters.AddWithValue("id", importId);
-            await using var reader = await check.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken))
-            {
-                throw new KeyNotFoundException($"There is no legacy import {importId}.");
-            }
+            throw new RevertConflictException($"Import {importId} is reverted already.");
+        }
 
-            if (reader.GetBoolean(0))
-            {
-                throw new RevertConflictException($"Import {importId} is reverted already.");
-            }
-
-            if (reader.GetBoolean(1))
-            {
-                throw new RevertConflictException($"Import {importId} is still running: cancel it first.");
-            }
+        if (running)
+        {
+            throw new RevertConflictException($"Import {importId} is still running: cancel it first.");
         }
 
         // Per person and field: the value before the import's first change and after its last one.
@@ -146,16 +132,8 @@ public sealed partial class LegacyBackfillImporter
 
         var fieldsRestored = await CountAsync(connection, transaction, "SELECT count(*) FROM rv_change", importId, cancellationToken) - skipped.Count(s => s.PersonId != "*");
         var outcome = new RevertOutcome(importId, fieldsRestored, people, companies, baselines, reviewItems, skipped);
-        await using (var mark = new NpgsqlCommand("""
-            UPDATE ops.backfill_import SET reverted_at = now(), reverted_by = @actor, revert_summary = @summary::jsonb WHERE id = @id
-            """, connection, transaction))
-        {
-            mark.Parameters.AddWithValue("id", importId);
-            mark.Parameters.AddWithValue("actor", actor);
-            mark.Parameters.AddWithValue("summary", JsonSerializer.Serialize(outcome with { Skipped = [.. skipped.Take(1000)] }, RevertJson));
-            await mark.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await BackfillImportStore.MarkRevertedAsync(connection, transaction, importId, actor,
+            JsonSerializer.Serialize(outcome with { Skipped = [.. skipped.Take(1000)] }, RevertJson), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return outcome;
     }

@@ -61,7 +61,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var dryRun = options.DryRun ? await connection.BeginTransactionAsync(cancellationToken) : null;
-        var checkpoint = await ReadCheckpointAsync(connection, dryRun, importId, total, cancellationToken);
+        var checkpoint = await BackfillImportStore.ReadCheckpointAsync(connection, dryRun, importId, total, cancellationToken);
         summary.ResumedAfterRow = checkpoint;
         await CreateTempTablesAsync(connection, dryRun, cancellationToken);
         var companies = await LoadCompaniesAsync(connection, dryRun, normalizer, options.Thresholds, cancellationToken);
@@ -211,7 +211,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         try
         {
             await WriteAsync(connection, transaction, context, work, batch, cancellationToken);
-            await SetCheckpointAsync(connection, transaction, context.ImportId, lastRow, cancellationToken);
+            await BackfillImportStore.SetCheckpointAsync(connection, transaction, context.ImportId, lastRow, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         }
@@ -267,7 +267,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         {
             var work = await DecideAsync(connection, transaction, context, rows, cancellationToken);
             await WriteAsync(connection, transaction, context, work, cancellationToken);
-            await SetCheckpointAsync(connection, transaction, context.ImportId, rows[^1].Source.RowNumber, cancellationToken);
+            await BackfillImportStore.SetCheckpointAsync(connection, transaction, context.ImportId, rows[^1].Source.RowNumber, cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -309,7 +309,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         Fail(item, "the database rejected the row: " + context.LastRejection);
         context.Summary.Errors++;
         await WriteAsync(connection, transaction, context, [item], cancellationToken);
-        await SetCheckpointAsync(connection, transaction, context.ImportId, row.Source.RowNumber, cancellationToken);
+        await BackfillImportStore.SetCheckpointAsync(connection, transaction, context.ImportId, row.Source.RowNumber, cancellationToken);
         if (own is not null)
         {
             await own.CommitAsync(cancellationToken);
@@ -503,36 +503,34 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
     private static void ApplyCompany(ImportContext context, BackfillRowWork item, MatchDecision decision, PersonLookup people)
     {
         var row = item.Normalized!;
-        if (!decision.IsMatch && context.Review is null && ExactPerson(row, people) is { } known)
-        {
-            decision = new MatchDecision(MatchKind.Perfect, known.CompanyId, 1.0, [new MatchCandidate(known.CompanyId, 1.0, CompanyByPerson)]);
-        }
-
+        // A reviewer's company decision stands; otherwise an exact person match may name the company.
+        var byPerson = decision.IsMatch || context.Review is not null ? null : ExactPerson(row, people)?.CompanyId;
+        var choice = CompanyEvidence.Choose(decision, byPerson, row.CompanyName is not null, row.CompanyDomain, LegacyColumns.CompanyName);
+        decision = choice.Decision;
         item.MatchType = Kind(decision.Kind);
         item.Confidence = decision.Confidence;
         item.Actions["company"] = Describe(decision);
-        switch (decision.Kind)
+        switch (choice.Outcome)
         {
-            case MatchKind.Perfect or MatchKind.Fuzzy:
+            case CompanyOutcome.Matched:
                 item.CompanyId = decision.MatchedId;
                 context.Summary.CompaniesMatched++;
                 break;
-            case var _ when row.CompanyName is null:
-                Fail(item, row.CompanyDomain is null
-                    ? $"{LegacyColumns.CompanyName} is blank, and no domain, website, work email, LinkedIn URL or email of a known person identifies the company"
-                    : $"{LegacyColumns.CompanyName} is blank, and its domain {row.CompanyDomain} is no known company's");
+            case CompanyOutcome.Unidentified:
+                Fail(item, choice.Error!);
                 break;
-            case MatchKind.Review:
+            case CompanyOutcome.Review:
                 Unresolve(item, decision, null);
                 break;
             default:
-                var id = NewCompanyId(row.CompanyName, row.CompanyDomain);
-                var created = new CompanyCandidate(id, row.CompanyName, row.CompanyDomain);
+                var name = row.CompanyName!;
+                var id = NewCompanyId(name, row.CompanyDomain);
+                var created = new CompanyCandidate(id, name, row.CompanyDomain);
                 // Matched by its normalized name, stored as written (accents, legal form and all).
                 var written = string.Join(' ', item.Source.Row!.CompanyName!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
                 context.Companies.Add(created);
                 context.CompanyNames[id] = written;
-                context.CompanyDecisions[(row.CompanyName, row.CompanyDomain)] = new MatchDecision(MatchKind.Perfect, id, 1.0, [new MatchCandidate(id, 1.0, "created_by_this_import")]);
+                context.CompanyDecisions[(name, row.CompanyDomain)] = new MatchDecision(MatchKind.Perfect, id, 1.0, [new MatchCandidate(id, 1.0, "created_by_this_import")]);
                 item.CompanyId = id;
                 item.Actions["company_created"] = id;
                 context.Summary.CompaniesCreated++;
@@ -540,9 +538,6 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
                 break;
         }
     }
-
-    /// <summary>Why a row's company is the company of the person its LinkedIn URL or email found.</summary>
-    private const string CompanyByPerson = "known_person";
 
     /// <summary>The one known person a row's LinkedIn URL or email names, if any.</summary>
     private static KnownPerson? ExactPerson(NormalizedRow row, PersonLookup people)

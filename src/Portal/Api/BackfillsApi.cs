@@ -98,6 +98,27 @@ public static class BackfillsApi
             })
             .RequireAuthorization(Policies.Operator);
 
+        api.MapPost("/backfills/{id:long}/rows/{row:int}/conflicts/{field}/take", async (long id, int row, string field, BackfillService backfills, HttpContext http, CancellationToken ct) =>
+            {
+                try
+                {
+                    return Results.Ok(await backfills.TakeConflictAsync(http.User, id, row, field, ct));
+                }
+                catch (KeyNotFoundException ex)
+                {
+                    return Results.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+                }
+                catch (ConflictRefusedException ex)
+                {
+                    return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Not taken");
+                }
+                catch (UnauthorizedAccessException ex)
+                {
+                    return Results.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
+                }
+            })
+            .RequireAuthorization(Policies.Operator);
+
         api.MapGet("/backfills/{id:long}/rows", async (long id, string? status, string? q, string? sort, bool? desc, int? skip, int? take, BackfillService backfills, CancellationToken ct) =>
             {
                 if (status is not null && !ResolutionStatus.All.Contains(status))

@@ -30,6 +30,7 @@ public sealed class BackfillService(
     ConfigStore config,
     JobTriggerService triggers,
     LegacyBackfillImporter importer,
+    BackfillImportStore imports,
     AuditWriter audit)
 {
     public const int PreviewRows = 20;
@@ -76,15 +77,7 @@ public sealed class BackfillService(
             }
 
             var fileHash = Convert.ToHexStringLower(hash.GetHashAndReset());
-            await using var command = dataSource.CreateCommand("""
-                INSERT INTO ops.backfill_import (file_name, file_hash, file_size, dry_run, checkpoint, created_by)
-                VALUES (@name, @hash, @size, false, 0, @by) RETURNING id
-                """);
-            command.Parameters.AddWithValue("name", name);
-            command.Parameters.AddWithValue("hash", fileHash);
-            command.Parameters.AddWithValue("size", size);
-            command.Parameters.AddWithValue("by", AuditWriter.ActorName(actor));
-            var id = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+            var id = await imports.RegisterAsync(name, fileHash, size, AuditWriter.ActorName(actor), cancellationToken);
             File.Move(temporary, uploads.Value.UploadPath(id), overwrite: true);
             await audit.WriteAsync(actor, AuditActions.BackfillUploaded, "backfill_import", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 new { fileName = name, size, sha256 = fileHash }, cancellationToken: cancellationToken);
@@ -152,12 +145,7 @@ public sealed class BackfillService(
             return $"Each column can be chosen once: {string.Join(", ", duplicated)} is chosen twice.";
         }
 
-        await using var command = dataSource.CreateCommand("""
-            UPDATE ops.backfill_import SET column_map = @map::jsonb WHERE id = @id AND checkpoint = 0
-            """);
-        command.Parameters.AddWithValue("id", importId);
-        command.Parameters.AddWithValue("map", JsonSerializer.Serialize(map));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        if (!await imports.SetColumnMapAsync(importId, JsonSerializer.Serialize(map), cancellationToken))
         {
             return "The mapping can only change before the import has started writing.";
         }
@@ -198,12 +186,7 @@ public sealed class BackfillService(
     /// <exception cref="RevertConflictException">Already reverted, or still running.</exception>
     public async Task<RevertOutcome> RevertAsync(ClaimsPrincipal actor, long importId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
-        if (!Roles.AtLeast(Roles.Operator).Any(actor.IsInRole))
-        {
-            throw new UnauthorizedAccessException("Reverting an import needs the Operator role.");
-        }
-
+        RequireOperator(actor, "Reverting an import");
         var outcome = await importer.RevertAsync(importId, AuditWriter.ActorName(actor), cancellationToken);
         await audit.WriteAsync(actor, AuditActions.BackfillReverted, "backfill_import", Id(importId), new
         {
@@ -211,6 +194,29 @@ public sealed class BackfillService(
             skipped = outcome.Skipped.Count,
         }, cancellationToken: cancellationToken);
         return outcome;
+    }
+
+    /// <summary>Takes a value the merge policy refused for a row: the person's field gets it as a hand correction. Operator, audited.</summary>
+    /// <exception cref="UnauthorizedAccessException">The caller is not (any longer) an Operator.</exception>
+    /// <exception cref="KeyNotFoundException">No such row or refused value.</exception>
+    /// <exception cref="ConflictRefusedException">Taken already, or the field changed or was locked since.</exception>
+    public async Task<ConflictTaken> TakeConflictAsync(ClaimsPrincipal actor, long importId, int rowNumber, string field, CancellationToken cancellationToken = default)
+    {
+        RequireOperator(actor, "Taking a refused value");
+        var taken = await importer.TakeConflictAsync(importId, rowNumber, field, AuditWriter.ActorName(actor), cancellationToken);
+        await audit.WriteAsync(actor, AuditActions.BackfillConflictTaken, "person", taken.PersonId,
+            new { importId, rowNumber, taken.Field, taken.From, taken.To }, cancellationToken: cancellationToken);
+        return taken;
+    }
+
+    /// <summary>The service checks the caller's role again behind every action, whatever the page or route allowed.</summary>
+    private static void RequireOperator(ClaimsPrincipal actor, string what)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!Roles.AtLeast(Roles.Operator).Any(actor.IsInRole))
+        {
+            throw new UnauthorizedAccessException($"{what} needs the Operator role.");
+        }
     }
 
     public async Task<Page<BackfillImportRow>> ListAsync(ImportListQuery query, CancellationToken cancellationToken = default)

@@ -163,4 +163,22 @@ public sealed class ImportMergePolicyTests : IAsyncLifetime
         summary.Flags.ShouldBe(new Dictionary<string, long> { ["invalid_utf8"] = 1, ["nul_byte"] = 1, ["overlong_cell"] = 1, ["formula_like"] = 1 }, ignoreOrder: true);
         (await database.ScalarAsync<string>("SELECT full_name FROM marketing.people_master WHERE email = 'nul@acme.com'")).ShouldBe("Null Person");
     }
+
+    [Fact]
+    public async Task TakingARefusedValue_WritesItAsAHandCorrection_ThatALaterImportNeverOverwrites()
+    {
+        var (import, _) = await ImportAsync(Rows);
+
+        var taken = await Importer.TakeConflictAsync(import, 1, "email", "reviewer", CancellationToken.None);
+
+        taken.ShouldBe(new ConflictTaken("P-PIA", "email", "pia.khan@acme.com", "pia@gmail.com"));
+        (await database.ScalarAsync<string>("SELECT email || '/' || manually_corrected_email FROM marketing.people_master WHERE unique_id = 'P-PIA'")).ShouldBe("pia@gmail.com/true");
+        (await LogAsync(import, 1, "(SELECT c ->> 'taken_by' FROM jsonb_array_elements(actions_taken -> 'conflicts') c WHERE c ->> 'field' = 'email')")).ShouldBe("reviewer");
+        await Should.ThrowAsync<ConflictRefusedException>(() => Importer.TakeConflictAsync(import, 1, "email", "reviewer", CancellationToken.None));
+        await Should.ThrowAsync<KeyNotFoundException>(() => Importer.TakeConflictAsync(import, 3, "email", "reviewer", CancellationToken.None));
+
+        // A later row with exact evidence and a work address at the domain: the hand correction stands.
+        await ImportAsync("Acme,acme.com,Pia Khan,,pia@gmail.com,,9", "Acme,acme.com,Pia Khan,,pia.k@acme.com,https://linkedin.com/in/piak,9");
+        (await database.ScalarAsync<string>("SELECT email FROM marketing.people_master WHERE unique_id = 'P-PIA'")).ShouldBe("pia@gmail.com");
+    }
 }

@@ -29,8 +29,8 @@ public sealed record MergeContext(MatchEvidence Evidence, string? CompanyDomain,
 /// <summary>One field written: the value before and after.</summary>
 public sealed record FieldChange(string Field, string? From, string? To);
 
-/// <summary>An incoming value not taken, beside the value kept, and why; a reviewer can still choose it.</summary>
-public sealed record FieldConflict(string Field, string? Kept, string Offered, string Reason);
+/// <summary>An incoming value not taken, beside the value kept, and why; a reviewer can still choose it (then <paramref name="TakenBy"/> says who).</summary>
+public sealed record FieldConflict(string Field, string? Kept, string Offered, string Reason, string? TakenBy = null);
 
 /// <summary>The merged values, what changed, what was offered and refused, and the protected fields the row differed on.</summary>
 public sealed record MergeOutcome(PersonValues Result, IReadOnlyList<FieldChange> Changes, IReadOnlyList<FieldConflict> Conflicts, IReadOnlyList<string> Locked);
