@@ -116,7 +116,7 @@ public sealed class BackfillTests(PortalApp app) : BrowserTest(app)
         await Expect(confirm).ToContainTextAsync("Restore every field this import changed");
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Revert" }).ClickAsync();
 
-        await Expect(page.GetByTestId("reverted-banner")).ToContainTextAsync("fields restored");
+        await Expect(page.GetByTestId("reverted-banner")).ToContainTextAsync("Fields restored");
         await Expect(page.GetByTestId("revert-import")).ToHaveCountAsync(0);
         (await App.Database.ScalarAsync<string>("SELECT full_name || '/' || title FROM marketing.people_master WHERE unique_id = 'P-PIA-K'")).ShouldBe("Pia Khan/Controller");
         (await App.Database.ScalarAsync<string>("SELECT full_name || '/' || coalesce(title, '-') FROM marketing.people_master WHERE unique_id = 'P-LEE-K'")).ShouldBe("J. Lee/-");

@@ -258,11 +258,14 @@ public sealed partial class LegacyBackfillImporter
     private static async Task<HashSet<string>> SeenHashesAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long importId, int firstRow, string[] hashes, CancellationToken cancellationToken)
     {
         // One index probe per hash, stopping at the first earlier row: the LIMIT keeps the LATERAL subquery a probe, where
-        // a plain join lets the planner scan the whole log instead once it holds millions of rows.
+        // a plain join lets the planner scan the whole log instead once it holds millions of rows. A reverted import's rows
+        // are no longer in the data, so they are no earlier rows either: its file can be imported again.
         const string sql = """
             SELECT k.hash FROM unnest(@hashes::text[]) k(hash)
              CROSS JOIN LATERAL (SELECT 1 FROM public.backfill_log b
-                                  WHERE b.source_row_hash = k.hash AND (b.import_id <> @id OR b.row_number < @first) LIMIT 1) earlier
+                                  WHERE b.source_row_hash = k.hash AND (b.import_id <> @id OR b.row_number < @first)
+                                    AND NOT EXISTS (SELECT 1 FROM ops.backfill_import r WHERE r.id = b.import_id AND r.reverted_at IS NOT NULL)
+                                  LIMIT 1) earlier
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         command.Parameters.AddWithValue("hashes", hashes);

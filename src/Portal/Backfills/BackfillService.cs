@@ -328,7 +328,7 @@ public sealed class BackfillService(
         var sql = $"""
             SELECT count(*) OVER (), row_number, resolution_status, match_type, match_confidence, matched_company_id, matched_person_id,
                    source_data -> 'row' ->> 'company_name', source_data -> 'row' ->> 'full_name', error_message, actions_taken::text,
-                   (actions_taken -> 'changes')::text, (actions_taken -> 'conflicts')::text
+                   (actions_taken -> 'changes')::text, (actions_taken -> 'conflicts')::text, (actions_taken -> 'flags')::text
               FROM public.backfill_log
              WHERE import_id = @id AND (@status = '' OR resolution_status = @status)
                AND (@q = '' OR source_data::text ILIKE '%' || @q || '%' OR coalesce(error_message, '') ILIKE '%' || @q || '%')
@@ -352,7 +352,8 @@ public sealed class BackfillService(
                 reader.GetInt32(1), reader.GetString(2), Text(3), reader.IsDBNull(4) ? null : reader.GetDecimal(4), Text(5), Text(6),
                 Text(7), Text(8), Text(9), Text(10),
                 Text(11) is { } changes ? JsonSerializer.Deserialize<List<FieldChange>>(changes, LogJson)! : [],
-                Text(12) is { } conflicts ? JsonSerializer.Deserialize<List<FieldConflict>>(conflicts, LogJson)! : []));
+                Text(12) is { } conflicts ? JsonSerializer.Deserialize<List<FieldConflict>>(conflicts, LogJson)! : [],
+                Text(13) is { } flags ? JsonSerializer.Deserialize<List<LegacyCellFlag>>(flags, LogJson)! : []));
         }
 
         return new Page<BackfillOutcomeRow>(rows, total);
@@ -458,7 +459,8 @@ public sealed record BackfillImportDetail(StoredImport Import, IReadOnlyList<Bac
 
 public sealed record BackfillOutcomeRow(
     int RowNumber, string Status, string? MatchType, decimal? Confidence, string? CompanyId, string? PersonId,
-    string? CompanyName, string? FullName, string? Error, string? Actions, IReadOnlyList<FieldChange> Changes, IReadOnlyList<FieldConflict> Conflicts);
+    string? CompanyName, string? FullName, string? Error, string? Actions, IReadOnlyList<FieldChange> Changes, IReadOnlyList<FieldConflict> Conflicts,
+    IReadOnlyList<LegacyCellFlag> Flags);
 
 public sealed record ImportListQuery(string? Search = null, string? SortBy = null, bool Descending = true, int Skip = 0, int Take = 20);
 

@@ -118,6 +118,11 @@ public sealed class ImportMergePolicyTests : IAsyncLifetime
         outcome.PeopleRemoved.ShouldBe(1);
         (await database.ScalarAsync<string>($"SELECT reverted_by FROM ops.backfill_import WHERE id = {import}")).ShouldBe("operator");
         await Should.ThrowAsync<RevertConflictException>(() => Importer.RevertAsync(import, "operator", CancellationToken.None));
+
+        // What was reverted is no longer in the data: the same file imports again, not as duplicates.
+        var (_, again) = await ImportAsync(Rows);
+        again.Duplicates.ShouldBe(0);
+        (await PersonAsync("P-PIA")).ShouldBe("Pia Khan|CFO|pia.khan@acme.com");
     }
 
     [Fact]
