@@ -111,14 +111,21 @@ public sealed class BackfillTests(PortalApp app) : BrowserTest(app)
         await Expect(grid.GetByTestId("row-change").Filter(new() { HasText = "Jordan Lee" }).First).ToContainTextAsync("“J. Lee” → “Jordan Lee”");
         (await App.Database.ScalarAsync<string>("SELECT full_name || '/' || title FROM marketing.people_master WHERE unique_id = 'P-PIA-K'")).ShouldBe("Pia Khan/Finance Director");
 
+        // The reviewer knows better: Pia's last name is Khae after all. Taken, it is a hand correction that the revert leaves.
+        await grid.GetByTestId("row-conflict").Filter(new() { HasText = "last_name" }).GetByTestId("take-conflict").ClickAsync();
+        await page.Locator(".rz-dialog").GetByRole(AriaRole.Button, new() { Name = "Use it" }).ClickAsync();
+        await Expect(grid.GetByTestId("row-conflict").Filter(new() { HasText = "last_name" })).ToContainTextAsync("taken by");
+        (await App.Database.ScalarAsync<string>("SELECT last_name || '/' || (manual_overrides ? 'last_name') FROM marketing.people_master WHERE unique_id = 'P-PIA-K'")).ShouldBe("Khae/true");
+
         await page.GetByTestId("revert-import").ClickAsync();
         var confirm = page.Locator(".rz-dialog");
         await Expect(confirm).ToContainTextAsync("Restore every field this import changed");
         await confirm.GetByRole(AriaRole.Button, new() { Name = "Revert" }).ClickAsync();
 
         await Expect(page.GetByTestId("reverted-banner")).ToContainTextAsync("Fields restored");
+        await Expect(page.GetByTestId("reverted-banner")).ToContainTextAsync("P-PIA-K last_name");
         await Expect(page.GetByTestId("revert-import")).ToHaveCountAsync(0);
-        (await App.Database.ScalarAsync<string>("SELECT full_name || '/' || title FROM marketing.people_master WHERE unique_id = 'P-PIA-K'")).ShouldBe("Pia Khan/Controller");
+        (await App.Database.ScalarAsync<string>("SELECT full_name || '/' || last_name || '/' || title FROM marketing.people_master WHERE unique_id = 'P-PIA-K'")).ShouldBe("Pia Khan/Khae/Controller");
         (await App.Database.ScalarAsync<string>("SELECT full_name || '/' || coalesce(title, '-') FROM marketing.people_master WHERE unique_id = 'P-LEE-K'")).ShouldBe("J. Lee/-");
         ShouldHaveNoBrowserErrors();
     }

@@ -351,9 +351,9 @@ public sealed class BackfillService(
             rows.Add(new BackfillOutcomeRow(
                 reader.GetInt32(1), reader.GetString(2), Text(3), reader.IsDBNull(4) ? null : reader.GetDecimal(4), Text(5), Text(6),
                 Text(7), Text(8), Text(9), Text(10),
-                Text(11) is { } changes ? JsonSerializer.Deserialize<List<FieldChange>>(changes, LogJson)! : [],
-                Text(12) is { } conflicts ? JsonSerializer.Deserialize<List<FieldConflict>>(conflicts, LogJson)! : [],
-                Text(13) is { } flags ? JsonSerializer.Deserialize<List<LegacyCellFlag>>(flags, LogJson)! : []));
+                Text(11) is { } changes ? JsonSerializer.Deserialize<List<FieldChange>>(changes, MergeLogJson.Options)! : [],
+                Text(12) is { } conflicts ? JsonSerializer.Deserialize<List<FieldConflict>>(conflicts, MergeLogJson.Options)! : [],
+                Text(13) is { } flags ? JsonSerializer.Deserialize<List<LegacyCellFlag>>(flags, MergeLogJson.Options)! : []));
         }
 
         return new Page<BackfillOutcomeRow>(rows, total);
@@ -409,8 +409,6 @@ public sealed class BackfillService(
 
     private static readonly JsonSerializerOptions SummaryJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The log's spelling of field changes and conflicts (snake case).</summary>
-    private static readonly JsonSerializerOptions LogJson = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     private async Task<StoredImport?> FindAsync(long importId, CancellationToken cancellationToken)
     {
@@ -431,7 +429,7 @@ public sealed class BackfillService(
             reader.GetInt32(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7),
             reader.IsDBNull(8) ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(8))!,
             reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9), reader.IsDBNull(10) ? null : reader.GetString(10),
-            reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<RevertOutcome>(reader.GetString(11), LogJson));
+            reader.IsDBNull(11) ? null : JsonSerializer.Deserialize<RevertOutcome>(reader.GetString(11), MergeLogJson.Options));
     }
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Security.Claims;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Portal.Audit;
 using Portal.Domain.Audit;
+using Portal.Domain.Backfill.Merging;
 using Portal.Domain.Backfill.Normalization;
 using Portal.Domain.Backfill.Review;
 using Portal.Domain.Persistence;
@@ -74,9 +76,12 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, LegacyBackfillImp
     public async Task<ReviewDetail?> GetAsync(long missingId, CancellationToken cancellationToken = default)
     {
         JsonObject attempts, source;
-        string? note;
+        string? note, conflicts;
+        int? rowNumber;
         await using (var command = dataSource.CreateCommand("""
-            SELECT m.match_attempts::text, m.source_data::text, m.resolution_note FROM garage.missing_parts m WHERE m.missing_id = @id
+            SELECT m.match_attempts::text, m.source_data::text, m.resolution_note, l.row_number, (l.actions_taken -> 'conflicts')::text
+              FROM garage.missing_parts m LEFT JOIN public.backfill_log l ON l.id = m.backfill_log_id
+             WHERE m.missing_id = @id
             """))
         {
             command.Parameters.AddWithValue("id", missingId);
@@ -89,6 +94,8 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, LegacyBackfillImp
             attempts = JsonNode.Parse(reader.IsDBNull(0) ? "{}" : reader.GetString(0))!.AsObject();
             source = JsonNode.Parse(reader.IsDBNull(1) ? "{}" : reader.GetString(1))!.AsObject();
             note = reader.IsDBNull(2) ? null : reader.GetString(2);
+            rowNumber = reader.IsDBNull(3) ? null : reader.GetInt32(3);
+            conflicts = reader.IsDBNull(4) ? null : reader.GetString(4);
         }
 
         var found = (await SearchAsync(new ReviewQuery(Id: missingId, Resolved: null), cancellationToken)).Items;
@@ -123,7 +130,8 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, LegacyBackfillImp
             return new ReviewCandidate(c.Id, c.Score, c.Reason, existing is not null, existing?.GetValueOrDefault("label"), FieldDiff.Compare(fields));
         }).ToList();
         var raw = cells.Select(p => (p.Key, (string?)p.Value)).ToList();
-        return new ReviewDetail(row, raw, incoming, (string?)attempts["company_id"], candidates, note);
+        return new ReviewDetail(row, raw, incoming, (string?)attempts["company_id"], candidates, note, rowNumber,
+            conflicts is null ? [] : JsonSerializer.Deserialize<List<FieldConflict>>(conflicts, MergeLogJson.Options)!);
     }
 
     /// <exception cref="KeyNotFoundException">No such item.</exception>
@@ -313,6 +321,6 @@ public sealed record ReviewCandidate(string Id, double Score, string Reason, boo
 /// <param name="CompanyId">For a person review: the company the row was matched to.</param>
 public sealed record ReviewDetail(
     ReviewRow Item, IReadOnlyList<(string Column, string? Value)> Cells, IReadOnlyDictionary<string, string?> Incoming, string? CompanyId,
-    IReadOnlyList<ReviewCandidate> Candidates, string? Note);
+    IReadOnlyList<ReviewCandidate> Candidates, string? Note, int? RowNumber = null, IReadOnlyList<FieldConflict>? Conflicts = null);
 
 public sealed record BulkOutcome(int Selected, int Resolved, int StillOpen, IReadOnlyList<string> Failures);

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Portal.Domain.Backfill.Matching;
 
 namespace Portal.Domain.Backfill.Merging;
@@ -24,6 +25,12 @@ public sealed record MergeContext(MatchEvidence Evidence, string? CompanyDomain,
             ? MatchEvidence.Exact
             : MatchEvidence.Fuzzy;
     }
+}
+
+/// <summary>How field changes and conflicts are spelled in a row's log entry (snake case), for whoever reads them back.</summary>
+public static class MergeLogJson
+{
+    public static JsonSerializerOptions Options { get; } = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 }
 
 /// <summary>One field written: the value before and after.</summary>
