@@ -57,4 +57,19 @@ public sealed class ImportSettingsTests(PortalApp app)
 
         error.ShouldNotBeNull();
     }
+
+    [Fact]
+    public async Task TheMergePolicy_IsAnImportRule_SavedAsAVersion_AndWhatTheNextImportRunsWith()
+    {
+        var current = await Settings.GetAsync(ConfigKinds.MergeRules, TestContext.Current.CancellationToken);
+        var edited = current.Json.Replace("\"titleReplacesOnExactEvidence\": true", "\"titleReplacesOnExactEvidence\": false", StringComparison.Ordinal);
+        edited.ShouldNotBe(current.Json);
+
+        (await Settings.SaveAsync(Admin, ConfigKinds.MergeRules, edited, "titles only by hand", TestContext.Current.CancellationToken)).ShouldBeNull();
+        var configuration = await Jobs.Backfill.ImportConfiguration.CurrentAsync(app.Services.GetRequiredService<Jobs.Configuration.ConfigStore>(), TestContext.Current.CancellationToken);
+
+        configuration.Merge.Value.TitleReplacesOnExactEvidence.ShouldBeFalse();
+        configuration.Options().Merge.TitleReplacesOnExactEvidence.ShouldBeFalse();
+        (await Settings.SaveAsync(Admin, ConfigKinds.MergeRules, current.Json, "restore", TestContext.Current.CancellationToken)).ShouldBeNull();
+    }
 }
