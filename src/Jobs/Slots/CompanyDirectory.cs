@@ -140,7 +140,42 @@ public sealed class CompanyDirectory(IDbContextFactory<PortalDbContext> contexts
         var audit = await db.AuditLog.AsNoTracking()
             .Where(a => (a.TargetType == AuditTargets.Company && a.TargetId == companyId) || (a.TargetType == AuditTargets.Person && personIds.Contains(a.TargetId!)))
             .OrderByDescending(a => a.Id).Take(50).ToListAsync(cancellationToken);
-        return new CompanyDetail(company, people, slots, history, requests, tasks, audit);
+        return new CompanyDetail(company, people, slots, history, requests, tasks, audit, await ImportChangesAsync(db, personIds, cancellationToken));
+    }
+
+    /// <summary>
+    /// The field changes legacy imports (and their review resolutions) made to these people, newest first, from the
+    /// rows' log entries: an import's changes are recorded there, old → new, not in the audit log row by row.
+    /// </summary>
+    private static async Task<IReadOnlyList<PersonImportChange>> ImportChangesAsync(PortalDbContext db, List<string> personIds, CancellationToken cancellationToken)
+    {
+        if (personIds.Count == 0)
+        {
+            return [];
+        }
+
+        var connection = (Npgsql.NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand("""
+            SELECT l.created_at, l.import_id, l.row_number, l.matched_person_id, c ->> 'field', c ->> 'from', c ->> 'to', i.reverted_at IS NOT NULL
+              FROM public.backfill_log l
+              JOIN ops.backfill_import i ON i.id = l.import_id
+             CROSS JOIN LATERAL jsonb_array_elements(l.actions_taken -> 'changes') c
+             WHERE l.matched_person_id = ANY (@people) AND l.actions_taken ? 'changes'
+             ORDER BY l.created_at DESC, l.row_number DESC
+             LIMIT 100
+            """, connection);
+        command.Parameters.AddWithValue("people", personIds.ToArray());
+        var changes = new List<PersonImportChange>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            changes.Add(new PersonImportChange(reader.GetFieldValue<DateTimeOffset>(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3),
+                reader.GetString(4), Text(5), Text(6), reader.GetBoolean(7)));
+        }
+
+        return changes;
     }
 }
 
@@ -164,7 +199,11 @@ public sealed record CompanyDetail(
     IReadOnlyList<CompanySlotHistory> History,
     IReadOnlyList<PersonIntake> Requests,
     IReadOnlyList<AgentRoutingTask> RoutingTasks,
-    IReadOnlyList<AuditLogEntry> Audit);
+    IReadOnlyList<AuditLogEntry> Audit,
+    IReadOnlyList<PersonImportChange> ImportChanges);
+
+/// <summary>A field of a person that a legacy import changed, old → new; <paramref name="Reverted"/> when the import was reverted since.</summary>
+public sealed record PersonImportChange(DateTimeOffset At, long ImportId, int RowNumber, string PersonId, string Field, string? From, string? To, bool Reverted);
 
 public sealed record CompanyQuery(
     string? Text = null,

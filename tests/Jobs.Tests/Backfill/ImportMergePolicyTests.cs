@@ -186,4 +186,17 @@ public sealed class ImportMergePolicyTests : IAsyncLifetime
         await ImportAsync("Acme,acme.com,Pia Khan,,pia@gmail.com,,9", "Acme,acme.com,Pia Khan,,pia.k@acme.com,https://linkedin.com/in/piak,9");
         (await database.ScalarAsync<string>("SELECT email FROM marketing.people_master WHERE unique_id = 'P-PIA'")).ShouldBe("pia@gmail.com");
     }
+
+    [Fact]
+    public async Task TheCompanyPage_ListsWhatImportsChangedItsPeople_OldToNew_AndWhichImportWasReverted()
+    {
+        var (import, _) = await ImportAsync(Rows);
+        await Importer.RevertAsync(import, "operator", CancellationToken.None);
+        var (again, _) = await ImportAsync(Rows);
+
+        var detail = await new Portal.Jobs.Slots.CompanyDirectory(database.ContextFactory()).GetAsync("C-ACME", CancellationToken.None);
+
+        var lee = detail!.ImportChanges.Where(c => c.PersonId == "P-LEE" && c.Field == "full_name").ToList();
+        lee.Select(c => (c.ImportId, c.From, c.To, c.Reverted)).ShouldBe([(again, "J. Lee", "Jordan Lee", false), (import, "J. Lee", "Jordan Lee", true)]);
+    }
 }
