@@ -68,6 +68,9 @@ public sealed class EnrichmentItem
 
     public string? LastErrorClass { get; set; }
 
+    /// <summary>What applying the found person to a known one changed, old → new, and the values the merge policy did not take (JSON).</summary>
+    public string? MergeLog { get; set; }
+
     /// <summary>Set when the item was dead-lettered (escalated to a person).</summary>
     public DateTimeOffset? EscalatedAt { get; set; }
 

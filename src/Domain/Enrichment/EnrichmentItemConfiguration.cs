@@ -21,6 +21,7 @@ public sealed class EnrichmentItemConfiguration : IEntityTypeConfiguration<Enric
         builder.Property(i => i.EnrichmentRetryCount).HasDefaultValue(0);
         builder.Property(i => i.AiLabel).HasMaxLength(20);
         builder.Property(i => i.LastErrorClass).HasMaxLength(40);
+        builder.Property(i => i.MergeLog).HasColumnType("jsonb");
         builder.Property(i => i.ErrorMessages).HasDefaultValueSql("'{}'::text[]");
         builder.Property(i => i.CreatedAt).HasDefaultValueSql("now()");
         builder.Property(i => i.UpdatedAt).HasDefaultValueSql("now()");

@@ -1268,6 +1268,10 @@ namespace Portal.Domain.Migrations
                         .HasDefaultValue("PENDING")
                         .HasColumnName("lookup_status");
 
+                    b.Property<string>("MergeLog")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("merge_log");
+
                     b.Property<DateTimeOffset?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("next_attempt_at");

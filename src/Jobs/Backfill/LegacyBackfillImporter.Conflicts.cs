@@ -66,7 +66,7 @@ public sealed partial class LegacyBackfillImporter
                    {(flag is null
                        ? $"manual_overrides = CASE WHEN jsonb_typeof(p.manual_overrides) = 'object' THEN p.manual_overrides ELSE '{{}}'::jsonb END || jsonb_build_object('{field}', jsonb_build_object('by', @actor::text, 'at', now()))"
                        : $"{flag} = true")}
-             WHERE p.unique_id = @person AND p.{field} IS NOT DISTINCT FROM @kept AND {Writable(field)}
+             WHERE p.unique_id = @person AND p.{field} IS NOT DISTINCT FROM @kept AND {PersonFieldSql.Writable(field)}
             """, connection, transaction))
         {
             write.Parameters.AddWithValue("offered", offered);

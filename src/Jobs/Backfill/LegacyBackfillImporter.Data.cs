@@ -218,7 +218,7 @@ public sealed partial class LegacyBackfillImporter
             CREATE TEMP TABLE IF NOT EXISTS bf_tf (seq int, person_id text, hash text, snapshot jsonb, metadata jsonb) ON COMMIT PRESERVE ROWS;
             """ + $"""
             CREATE TEMP TABLE IF NOT EXISTS bf_person (id text, company_id text, {string.Join(", ", PersonFields.All.Select(f => f + " text"))}) ON COMMIT PRESERVE ROWS;
-            CREATE TEMP TABLE IF NOT EXISTS bf_update (id text, {string.Join(", ", PersonFields.All.Select(f => $"{f}_set boolean, {f}_old text, {f}_new text"))}) ON COMMIT PRESERVE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS bf_update (id text, {PersonFieldSql.ChangeColumnTypes}) ON COMMIT PRESERVE ROWS;
             """;
         await using var command = new NpgsqlCommand(sql, connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);

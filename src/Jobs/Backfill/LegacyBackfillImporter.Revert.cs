@@ -46,10 +46,10 @@ public sealed partial class LegacyBackfillImporter
         var changed = string.Join("\nUNION ALL\n", PersonFields.All.Select(f => $"""
             SELECT r.person_id, r.field, r.new_value, p.{f},
                    CASE WHEN p.unique_id IS NULL THEN 'the person was deleted'
-                        WHEN NOT ({Writable(f)}) THEN 'locked or corrected by hand since'
+                        WHEN NOT ({PersonFieldSql.Writable(f)}) THEN 'locked or corrected by hand since'
                         ELSE 'changed since the import' END
               FROM rv_change r LEFT JOIN marketing.people_master p ON p.unique_id = r.person_id
-             WHERE r.field = '{f}' AND (p.unique_id IS NULL OR p.{f} IS DISTINCT FROM r.new_value OR NOT ({Writable(f)}))
+             WHERE r.field = '{f}' AND (p.unique_id IS NULL OR p.{f} IS DISTINCT FROM r.new_value OR NOT ({PersonFieldSql.Writable(f)}))
             """));
         await using (var collect = new NpgsqlCommand($"""
             CREATE TEMP TABLE rv_change ON COMMIT DROP AS
@@ -74,7 +74,7 @@ public sealed partial class LegacyBackfillImporter
         var restores = string.Join("\n", PersonFields.All.Select(f => $"""
             UPDATE marketing.people_master p SET {f} = r.old_value, updated_at = now()
               FROM rv_change r
-             WHERE r.person_id = p.unique_id AND r.field = '{f}' AND p.{f} IS NOT DISTINCT FROM r.new_value AND {Writable(f)};
+             WHERE r.person_id = p.unique_id AND r.field = '{f}' AND p.{f} IS NOT DISTINCT FROM r.new_value AND {PersonFieldSql.Writable(f)};
             """));
         var sql = $"""
             {restores}

@@ -182,7 +182,7 @@ public sealed partial class LegacyBackfillImporter
     {
         var personId = (string?)changes["person_id"];
         var restore = (changes["previous_values"]?.AsObject() ?? []).Where(p => PersonFields.IsField(p.Key)).ToList();
-        var sets = restore.Select((p, i) => $"{p.Key} = CASE WHEN {Writable(p.Key)} THEN @v{i} ELSE p.{p.Key} END");
+        var sets = restore.Select((p, i) => $"{p.Key} = CASE WHEN {PersonFieldSql.Writable(p.Key)} THEN @v{i} ELSE p.{p.Key} END");
         var log = changes["log_before"]!;
         var sql = $"""
             -- Through the person's index: the resolution's baselines are that person's rows that name its log row.

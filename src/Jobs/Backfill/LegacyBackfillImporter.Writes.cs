@@ -10,21 +10,6 @@ namespace Portal.Jobs.Backfill;
 
 public sealed partial class LegacyBackfillImporter
 {
-    /// <summary>The person columns, in <see cref="PersonFields.All"/>'s order.</summary>
-    private static readonly string Fields = string.Join(", ", PersonFields.All);
-
-    /// <summary>The SQL condition under which a machine may write a people_master field: not locked, overridden or corrected by hand.</summary>
-    private static string Writable(string field) =>
-        $"NOT EXISTS (SELECT 1 FROM unnest(p.locked_fields) f WHERE lower(f) = '{field}')"
-        + $" AND NOT coalesce(jsonb_typeof(p.manual_overrides) = 'object' AND p.manual_overrides ? '{field}', false)"
-        + (PersonFields.HandCorrectedFlag(field) is { } flag ? $" AND NOT coalesce(p.{flag}, false)" : "");
-
-    /// <summary>
-    /// Writes a decided field change (bf_update) only when the field is writable and still holds the value it was decided
-    /// on: a lock taken or a value changed by someone else since the read is never overwritten.
-    /// </summary>
-    private static string GuardedSet(string field) =>
-        $"{field} = CASE WHEN u.{field}_set AND {Writable(field)} AND p.{field} IS NOT DISTINCT FROM u.{field}_old THEN u.{field}_new ELSE p.{field} END";
 
     /// <summary>
     /// Writes a decided batch. What only appends (the log, missing parts, BIT snapshots and signals) is copied straight
@@ -63,7 +48,7 @@ public sealed partial class LegacyBackfillImporter
             await Text(w, c.Website, cancellationToken);
         }, cancellationToken);
 
-        await CopyAsync(connection, $"COPY bf_person (id, company_id, {Fields}) FROM STDIN (FORMAT BINARY)", batch.NewPeople, async (w, p) =>
+        await CopyAsync(connection, $"COPY bf_person (id, company_id, {PersonFieldSql.Columns}) FROM STDIN (FORMAT BINARY)", batch.NewPeople, async (w, p) =>
         {
             await Text(w, p.Id, cancellationToken);
             await Text(w, p.CompanyId, cancellationToken);
@@ -73,8 +58,7 @@ public sealed partial class LegacyBackfillImporter
             }
         }, cancellationToken);
 
-        var updateColumns = string.Join(", ", PersonFields.All.Select(f => $"{f}_set, {f}_old, {f}_new"));
-        await CopyAsync(connection, $"COPY bf_update (id, {updateColumns}) FROM STDIN (FORMAT BINARY)", batch.Updates.Values, async (w, u) =>
+        await CopyAsync(connection, $"COPY bf_update (id, {PersonFieldSql.ChangeColumns}) FROM STDIN (FORMAT BINARY)", batch.Updates.Values, async (w, u) =>
         {
             await Text(w, u.Id, cancellationToken);
             foreach (var field in PersonFields.All)
@@ -103,12 +87,12 @@ public sealed partial class LegacyBackfillImporter
             ON CONFLICT (company_unique_id) DO NOTHING
             """, cancellationToken);
         await ExecuteAsync(connection, transaction, $"""
-            INSERT INTO marketing.people_master (unique_id, company_unique_id, {Fields}, source_system)
-            SELECT id, company_id, {Fields}, '{SourceSystem}' FROM bf_person
+            INSERT INTO marketing.people_master (unique_id, company_unique_id, {PersonFieldSql.Columns}, source_system)
+            SELECT id, company_id, {PersonFieldSql.Columns}, '{SourceSystem}' FROM bf_person
             ON CONFLICT (unique_id) DO NOTHING
             """, cancellationToken);
         await ExecuteAsync(connection, transaction, $"""
-            UPDATE marketing.people_master p SET {string.Join(", ", PersonFields.All.Select(GuardedSet))}, updated_at = now()
+            UPDATE marketing.people_master p SET {PersonFieldSql.GuardedSets("u")}, updated_at = now()
               FROM bf_update u WHERE p.unique_id = u.id
             """, cancellationToken);
         // A person's talent-flow baseline is the first one taken: a later import never replaces it (and a revert removes only its own).

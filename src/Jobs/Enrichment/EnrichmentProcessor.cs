@@ -2,8 +2,12 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
+using System.Text.Json;
+using Portal.Domain.Backfill.Merging;
+using Portal.Domain.Backfill.Normalization;
 using Portal.Domain.Enrichment;
 using Portal.Domain.Intake;
+using Portal.Jobs.Backfill;
 using Portal.Jobs.Enrichment.Providers;
 using Portal.Jobs.Runs;
 using Portal.Jobs.Watermarks;
@@ -294,16 +298,19 @@ public sealed class EnrichmentProcessor(
             await writer.CompleteAsync(cancellationToken);
         }
 
-        var sql = $"""
-            -- A found person is an existing person of the company with the same LinkedIn URL or email, else a new one.
+        // A found person is an existing person of the company with the same LinkedIn URL or email, else a new one.
+        await ExecuteAsync(connection, transaction, """
             UPDATE enrichment_outcome o SET person_unique_id = coalesce(
                 (SELECT p.unique_id FROM marketing.people_master p
                   WHERE p.company_unique_id = o.company_unique_id
                     AND ((o.linkedin_url IS NOT NULL AND p.linkedin_url = o.linkedin_url) OR (o.email IS NOT NULL AND p.email = o.email))
                   ORDER BY p.unique_id LIMIT 1),
                 'enr-' || o.id)
-             WHERE o.applies;
+             WHERE o.applies
+            """);
+        await MergeIntoKnownPeopleAsync(connection, transaction, cancellationToken);
 
+        var sql = $"""
             -- Only items this batch still holds: a claim whose lease ran out belongs to whoever claimed it next.
             WITH written AS (
                 UPDATE enrichment.enrichment_item i
@@ -317,6 +324,7 @@ public sealed class EnrichmentProcessor(
                                              ELSE (i.error_messages || o.error)[greatest(1, cardinality(i.error_messages) - 8):] END,
                        last_error_class = coalesce(o.error_class, i.last_error_class),
                        escalated_at = CASE WHEN o.dead_lettered THEN now() ELSE i.escalated_at END,
+                       merge_log = coalesce((SELECT m.log FROM enrichment_merge_log m WHERE m.id = o.id), i.merge_log),
                        claimed_by = NULL, claimed_until = NULL,
                        completed_at = CASE WHEN o.status IN ('completed', 'dead_letter', 'skipped') THEN now() END,
                        updated_at = now()
@@ -341,18 +349,11 @@ public sealed class EnrichmentProcessor(
                    now()
               FROM enrichment_outcome WHERE dead_lettered;
 
-            -- An existing person is found by their LinkedIn URL or email, exact evidence: by the merge policy the title may
-            -- change on it; every other field is only filled when empty. Locked or hand-corrected fields are never written.
+            -- New people only: a known one was merged above, by the merge policy.
             INSERT INTO marketing.people_master AS p (unique_id, company_unique_id, first_name, last_name, full_name, title, email, linkedin_url, source_system, created_at, updated_at)
             SELECT DISTINCT ON (person_unique_id) person_unique_id, company_unique_id, first_name, last_name, full_name, title, email, linkedin_url, 'enrichment', now(), now()
               FROM enrichment_outcome WHERE applies ORDER BY person_unique_id, id
-            ON CONFLICT (unique_id) DO UPDATE SET
-                first_name = CASE WHEN 'first_name' = ANY (p.locked_fields) THEN p.first_name ELSE coalesce(p.first_name, EXCLUDED.first_name) END,
-                last_name = CASE WHEN 'last_name' = ANY (p.locked_fields) THEN p.last_name ELSE coalesce(p.last_name, EXCLUDED.last_name) END,
-                title = CASE WHEN 'title' = ANY (p.locked_fields) OR p.manually_corrected_title THEN p.title ELSE coalesce(EXCLUDED.title, p.title) END,
-                email = CASE WHEN 'email' = ANY (p.locked_fields) OR p.manually_corrected_email THEN p.email ELSE coalesce(p.email, EXCLUDED.email) END,
-                linkedin_url = CASE WHEN 'linkedin_url' = ANY (p.locked_fields) THEN p.linkedin_url ELSE coalesce(p.linkedin_url, EXCLUDED.linkedin_url) END,
-                updated_at = now();
+            ON CONFLICT (unique_id) DO NOTHING;
 
             -- The slot's pending request becomes the validated person; items without one get a validated intake row.
             WITH promoted AS (
@@ -379,6 +380,100 @@ public sealed class EnrichmentProcessor(
 
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Applies found people to the known people they matched (by LinkedIn URL or email: exact evidence) by the merge
+    /// policy, the one rule for every write into an existing person: the changes it allows are written guarded (only
+    /// while the field still holds the value read, never a locked or hand-corrected one), and each item keeps what it
+    /// changed and what it offered and was refused (<c>merge_log</c>). Items of one batch that found the same person are
+    /// merged in turn.
+    /// </summary>
+    private static async Task MergeIntoKnownPeopleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await ExecuteAsync(connection, transaction, $"""
+            CREATE TEMP TABLE IF NOT EXISTS enrichment_person_update (id text, {PersonFieldSql.ChangeColumnTypes}) ON COMMIT DELETE ROWS;
+            CREATE TEMP TABLE IF NOT EXISTS enrichment_merge_log (id bigint PRIMARY KEY, log jsonb) ON COMMIT DELETE ROWS;
+            """);
+        var known = new List<(long Item, KnownPersonRow Person, PersonValues Found)>();
+        await using (var command = new NpgsqlCommand($"""
+            SELECT o.id, p.unique_id, {string.Join(", ", PersonFields.All.Select(f => "p." + f))}, c.domain,
+                   ARRAY(SELECT f FROM unnest(p.locked_fields) f
+                         UNION SELECT jsonb_object_keys(CASE WHEN jsonb_typeof(p.manual_overrides) = 'object' THEN p.manual_overrides ELSE jsonb_build_object() END)
+                         UNION SELECT 'email' WHERE p.manually_corrected_email UNION SELECT 'title' WHERE p.manually_corrected_title),
+                   o.full_name, o.first_name, o.last_name, o.title, o.email, o.linkedin_url
+              FROM enrichment_outcome o
+              JOIN marketing.people_master p ON p.unique_id = o.person_unique_id
+              LEFT JOIN marketing.company_master c ON c.company_unique_id = p.company_unique_id
+             WHERE o.applies
+             ORDER BY o.id
+            """, connection, transaction))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+                var present = new PersonValues(Text(2), Text(3), Text(4), Text(5), Text(6), Text(7), Text(8));
+                var person = new KnownPersonRow(reader.GetString(1), present, Text(9), [.. reader.GetFieldValue<string[]>(10).Select(f => f.ToLowerInvariant())]);
+                known.Add((reader.GetInt64(0), person, new PersonValues(Text(11), Text(12), Text(13), Text(14), Text(15), null, Text(16))));
+            }
+        }
+
+        if (known.Count == 0)
+        {
+            return;
+        }
+
+        var updates = new Dictionary<string, (PersonValues Read, PersonValues Now)>(StringComparer.Ordinal);
+        var logs = new List<(long Item, string Log)>();
+        foreach (var (item, person, found) in known)
+        {
+            var current = updates.TryGetValue(person.Id, out var update) ? update.Now : person.Values;
+            var merge = MergePolicy.Merge(current, found, person.Protected.Contains,
+                new MergeContext(MatchEvidence.Exact, person.CompanyDomain, PersonalEmails.IsPersonalEmail));
+            updates[person.Id] = (update.Read ?? person.Values, merge.Result);
+            logs.Add((item, JsonSerializer.Serialize(new { changes = merge.Changes, conflicts = merge.Conflicts, locked = merge.Locked }, MergeLogJson.Options)));
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync($"COPY enrichment_person_update (id, {PersonFieldSql.ChangeColumns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var (id, (read, now)) in updates)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(id, NpgsqlDbType.Text, cancellationToken);
+                foreach (var field in PersonFields.All)
+                {
+                    await writer.WriteAsync(!string.Equals(read.Get(field), now.Get(field), StringComparison.Ordinal), NpgsqlDbType.Boolean, cancellationToken);
+                    await writer.WriteAsync(read.Get(field), NpgsqlDbType.Text, cancellationToken);
+                    await writer.WriteAsync(now.Get(field), NpgsqlDbType.Text, cancellationToken);
+                }
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync("COPY enrichment_merge_log (id, log) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var (item, log) in logs)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(item, NpgsqlDbType.Bigint, cancellationToken);
+                await writer.WriteAsync(log, NpgsqlDbType.Jsonb, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await ExecuteAsync(connection, transaction, $"""
+            UPDATE marketing.people_master p SET {PersonFieldSql.GuardedSets("u")}, updated_at = now()
+              FROM enrichment_person_update u WHERE p.unique_id = u.id
+            """);
+    }
+
+    /// <summary>Personal mailbox providers, by the default normalization rules.</summary>
+    private static readonly RowNormalizer PersonalEmails = new(NormalizationRules.Default);
+
+    /// <summary>A known person a found person matched: their values, their company's domain and their protected fields.</summary>
+    private sealed record KnownPersonRow(string Id, PersonValues Values, string? CompanyDomain, HashSet<string> Protected);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql)
     {

@@ -148,7 +148,27 @@ public sealed class EnrichmentProcessorTests : EnrichmentTestBase
         await processor.ProcessBatchAsync(null, 10, CancellationToken.None);
 
         (await RowsAsync("SELECT unique_id, full_name, first_name, title, linkedin_url FROM marketing.people_master")).ShouldBe(["P-1 Cora C. Cor Chief Executive Officer https://www.linkedin.com/in/cora-chief"]);
+        (await RowsAsync("SELECT merge_log -> 'locked' ->> 0, jsonb_array_length(merge_log -> 'conflicts') FROM enrichment.enrichment_item WHERE slot_type = 'CEO'")).ShouldBe(["full_name 2"]);
         (await RowsAsync("SELECT person_unique_id FROM enrichment.enrichment_item WHERE slot_type = 'CEO'")).ShouldBe(["P-1"]);
+    }
+
+    [Fact]
+    public async Task AFoundWorkAddress_ReplacesAKnownPersonsPersonalOne_ByTheMergePolicy()
+    {
+        await AddEmptyCompaniesAsync(1);
+        await ExecuteAsync("""
+            INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, title, email, linkedin_url)
+            VALUES ('P-1', 'C-0001', 'Cora Chief', 'Sales Lead', 'cora@gmail.com', 'https://www.linkedin.com/in/cora-chief')
+            """);
+        await EvaluateAsync();
+        var processor = Processor(ScriptedProvider.Always(ProviderResult.Found(Chief, 0.9)));
+        await processor.IngestAsync(full: false, CancellationToken.None);
+
+        await processor.ProcessBatchAsync(null, 10, CancellationToken.None);
+
+        (await RowsAsync("SELECT email, title FROM marketing.people_master WHERE unique_id = 'P-1'")).ShouldBe(["cora@c1.test Chief Executive Officer"]);
+        (await RowsAsync("SELECT string_agg(c ->> 'field', ',' ORDER BY c ->> 'field') FROM enrichment.enrichment_item, jsonb_array_elements(merge_log -> 'changes') c WHERE slot_type = 'CEO'"))
+            .ShouldBe(["email,first_name,last_name,title"]);
     }
 
     [Fact]

@@ -13,8 +13,8 @@ using Portal.Domain.Persistence;
 namespace Portal.Domain.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203194842_ImportRevertAndMergePolicy")]
-    partial class ImportRevertAndMergePolicy
+    [Migration("20261203205903_ImportMergePolicyAndRevert")]
+    partial class ImportMergePolicyAndRevert
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1270,6 +1270,10 @@ namespace Portal.Domain.Migrations
                         .HasColumnType("character varying(12)")
                         .HasDefaultValue("PENDING")
                         .HasColumnName("lookup_status");
+
+                    b.Property<string>("MergeLog")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("merge_log");
 
                     b.Property<DateTimeOffset?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone")

@@ -6,11 +6,18 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Portal.Domain.Migrations
 {
     /// <inheritdoc />
-    public partial class ImportRevertAndMergePolicy : Migration
+    public partial class ImportMergePolicyAndRevert : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "merge_log",
+                schema: "enrichment",
+                table: "enrichment_item",
+                type: "jsonb",
+                nullable: true);
+
             migrationBuilder.AddColumn<long>(
                 name: "merge_rules_version_id",
                 schema: "ops",
@@ -68,6 +75,11 @@ namespace Portal.Domain.Migrations
         {
             migrationBuilder.Sql("DROP INDEX IF EXISTS marketing.ux_people_master_company_email;");
             migrationBuilder.Sql("DROP INDEX IF EXISTS public.ix_backfill_log_person_changed;");
+
+            migrationBuilder.DropColumn(
+                name: "merge_log",
+                schema: "enrichment",
+                table: "enrichment_item");
 
             migrationBuilder.DropColumn(
                 name: "merge_rules_version_id",
