@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Portal.Jobs.Demo;
+using Portal.Jobs.Configuration;
 using Portal.Jobs.Enrichment;
 using Portal.Jobs.Enrichment.Providers;
 using Portal.Jobs.Runs;
@@ -34,7 +35,8 @@ internal static class EnrichmentBenchmark
         options.Simulated.LatencyMs = 0;
         options.Simulated.Concurrency = 1;
         await QueueAsync(dataSource, Companies * 3);
-        var simulated = await MeasureAsync(dataSource, new SimulatedProvider(Options.Create(options)), options);
+        var config = new ConfigStore(database.ContextFactory());
+        var simulated = await MeasureAsync(dataSource, config, new SimulatedProvider(Options.Create(options)), options);
 
         await using var stub = await EnrichmentProviderStub.StartAsync();
         options = new EnrichmentOptions { Provider = HttpEnrichmentProvider.ProviderName };
@@ -44,7 +46,7 @@ internal static class EnrichmentBenchmark
         options.Http.Concurrency = 32;
         await QueueAsync(dataSource, HttpItems);
         using var http = new HttpEnrichmentProvider(Options.Create(options), TimeProvider.System);
-        var viaHttp = await MeasureAsync(dataSource, http, options);
+        var viaHttp = await MeasureAsync(dataSource, config, http, options);
 
         Console.WriteLine();
         Console.WriteLine($"{"provider",-44} {"items",8} {"time",9} {"items/s",9} {"target",8}  result");
@@ -71,12 +73,12 @@ internal static class EnrichmentBenchmark
         await vacuum.ExecuteNonQueryAsync();
     }
 
-    private static async Task<(long Items, TimeSpan Time)> MeasureAsync(NpgsqlDataSource dataSource, IEnrichmentProvider provider, EnrichmentOptions options)
+    private static async Task<(long Items, TimeSpan Time)> MeasureAsync(NpgsqlDataSource dataSource, ConfigStore config, IEnrichmentProvider provider, EnrichmentOptions options)
     {
         var watch = Stopwatch.StartNew();
         var counts = await Task.WhenAll(Enumerable.Range(0, Workers).Select(n => Task.Run(async () =>
         {
-            var processor = new EnrichmentProcessor(dataSource, provider, Options.Create(options), Options.Create(new RunOptions { NodeName = $"bench-{n}" }), TimeProvider.System);
+            var processor = new EnrichmentProcessor(dataSource, provider, Options.Create(options), Options.Create(new RunOptions { NodeName = $"bench-{n}" }), config, TimeProvider.System);
             long items = 0;
             while ((await processor.ProcessBatchAsync(null, BatchSize, CancellationToken.None)) is { Claimed: > 0 } batch)
             {

@@ -8,6 +8,7 @@ using Portal.Domain.Backfill.Normalization;
 using Portal.Domain.Enrichment;
 using Portal.Domain.Intake;
 using Portal.Jobs.Backfill;
+using Portal.Jobs.Configuration;
 using Portal.Jobs.Enrichment.Providers;
 using Portal.Jobs.Runs;
 using Portal.Jobs.Watermarks;
@@ -26,6 +27,7 @@ public sealed class EnrichmentProcessor(
     IEnrichmentProvider provider,
     IOptions<EnrichmentOptions> options,
     IOptions<RunOptions> runOptions,
+    ConfigStore config,
     TimeProvider time)
 {
     public const string IntakeWatermarkJob = "enrichment-intake";
@@ -308,7 +310,7 @@ public sealed class EnrichmentProcessor(
                 'enr-' || o.id)
              WHERE o.applies
             """);
-        await MergeIntoKnownPeopleAsync(connection, transaction, cancellationToken);
+        await MergeIntoKnownPeopleAsync(connection, transaction, await ImportConfiguration.CurrentAsync(config, cancellationToken), cancellationToken);
 
         var sql = $"""
             -- Only items this batch still holds: a claim whose lease ran out belongs to whoever claimed it next.
@@ -388,7 +390,8 @@ public sealed class EnrichmentProcessor(
     /// changed and what it offered and was refused (<c>merge_log</c>). Items of one batch that found the same person are
     /// merged in turn.
     /// </summary>
-    private static async Task MergeIntoKnownPeopleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <param name="rules">The admin-edited import rules: which mailboxes are personal, and the merge policy's switches.</param>
+    private static async Task MergeIntoKnownPeopleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportConfiguration rules, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, transaction, $"""
             CREATE TEMP TABLE IF NOT EXISTS enrichment_person_update (id text, {PersonFieldSql.ChangeColumnTypes}) ON COMMIT DELETE ROWS;
@@ -423,13 +426,14 @@ public sealed class EnrichmentProcessor(
             return;
         }
 
+        var personal = new RowNormalizer(rules.Rules.Value);
         var updates = new Dictionary<string, (PersonValues Read, PersonValues Now)>(StringComparer.Ordinal);
         var logs = new List<(long Item, string Log)>();
         foreach (var (item, person, found) in known)
         {
             var current = updates.TryGetValue(person.Id, out var update) ? update.Now : person.Values;
             var merge = MergePolicy.Merge(current, found, person.Protected.Contains,
-                new MergeContext(MatchEvidence.Exact, person.CompanyDomain, PersonalEmails.IsPersonalEmail));
+                new MergeContext(MatchEvidence.Exact, person.CompanyDomain, personal.IsPersonalEmail, rules.Merge.Value));
             updates[person.Id] = (update.Read ?? person.Values, merge.Result);
             logs.Add((item, JsonSerializer.Serialize(new { changes = merge.Changes, conflicts = merge.Conflicts, locked = merge.Locked }, MergeLogJson.Options)));
         }
@@ -468,9 +472,6 @@ public sealed class EnrichmentProcessor(
               FROM enrichment_person_update u WHERE p.unique_id = u.id
             """);
     }
-
-    /// <summary>Personal mailbox providers, by the default normalization rules.</summary>
-    private static readonly RowNormalizer PersonalEmails = new(NormalizationRules.Default);
 
     /// <summary>A known person a found person matched: their values, their company's domain and their protected fields.</summary>
     private sealed record KnownPersonRow(string Id, PersonValues Values, string? CompanyDomain, HashSet<string> Protected);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Portal.Jobs.Configuration;
 using Portal.Jobs.Enrichment;
 using Portal.Jobs.Enrichment.Providers;
 using Portal.Jobs.Runs;
@@ -41,7 +42,7 @@ public abstract class EnrichmentTestBase : IAsyncLifetime
         await new SlotEvaluator(DataSource).EvaluateAsync(new SlotEvaluationOptions(), null, (_, _, _) => Task.CompletedTask, CancellationToken.None);
 
     internal EnrichmentProcessor Processor(IEnrichmentProvider provider, string node = "node-a", TimeSpan? lease = null) =>
-        new(DataSource, provider, Options.Create(new EnrichmentOptions { ClaimLease = lease ?? TimeSpan.FromMinutes(5) }), Options.Create(new RunOptions { NodeName = node }), TimeProvider.System);
+        new(DataSource, provider, Options.Create(new EnrichmentOptions { ClaimLease = lease ?? TimeSpan.FromMinutes(5) }), Options.Create(new RunOptions { NodeName = node }), new ConfigStore(Database.ContextFactory()), TimeProvider.System);
 
     protected async Task ExecuteAsync(string sql)
     {

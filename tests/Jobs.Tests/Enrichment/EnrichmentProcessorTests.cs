@@ -172,6 +172,27 @@ public sealed class EnrichmentProcessorTests : EnrichmentTestBase
     }
 
     [Fact]
+    public async Task TheAdminsMergePolicy_GovernsEnrichmentToo()
+    {
+        await new Portal.Jobs.Configuration.ConfigStore(Database.ContextFactory()).SaveAsync(
+            Portal.Domain.Configuration.ConfigKinds.MergeRules, new Portal.Domain.Backfill.Merging.MergeRules { WorkEmailReplacesPersonal = false }, "admin", null);
+        await AddEmptyCompaniesAsync(1);
+        await ExecuteAsync("""
+            INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, title, email, linkedin_url)
+            VALUES ('P-1', 'C-0001', 'Cora Chief', 'Sales Lead', 'cora@gmail.com', 'https://www.linkedin.com/in/cora-chief')
+            """);
+        await EvaluateAsync();
+        var processor = Processor(ScriptedProvider.Always(ProviderResult.Found(Chief, 0.9)));
+        await processor.IngestAsync(full: false, CancellationToken.None);
+
+        await processor.ProcessBatchAsync(null, 10, CancellationToken.None);
+
+        (await RowsAsync("SELECT email FROM marketing.people_master WHERE unique_id = 'P-1'")).ShouldBe(["cora@gmail.com"]);
+        (await RowsAsync("SELECT c ->> 'offered' FROM enrichment.enrichment_item, jsonb_array_elements(merge_log -> 'conflicts') c WHERE slot_type = 'CEO' AND c ->> 'field' = 'email'"))
+            .ShouldBe(["cora@c1.test"]);
+    }
+
+    [Fact]
     public async Task AProviderThatFindsNobodyTwice_ClosesTheSlotAsMissing()
     {
         await AddEmptyCompaniesAsync(1);
