@@ -28,7 +28,7 @@ public sealed class BackfillTests(PortalApp app) : BrowserTest(app)
         try
         {
             await Ui.GotoAsync(page, "/backfills");
-            await Expect(page.GetByTestId("drop-zone")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("drop-zone")).ToHaveAttributeAsync("data-ready", "true");
             await page.GetByTestId("upload-input").SetInputFilesAsync(csv);
         }
         finally
@@ -93,6 +93,7 @@ public sealed class BackfillTests(PortalApp app) : BrowserTest(app)
         try
         {
             await Ui.GotoAsync(page, "/backfills");
+            await Expect(page.GetByTestId("drop-zone")).ToHaveAttributeAsync("data-ready", "true");
             await page.GetByTestId("upload-input").SetInputFilesAsync(csv);
         }
         finally

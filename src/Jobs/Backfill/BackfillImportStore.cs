@@ -90,11 +90,14 @@ public sealed class BackfillImportStore(NpgsqlDataSource dataSource)
     internal static async Task<(bool Reverted, bool Running)> LockForRevertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long importId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT i.reverted_at IS NOT NULL, coalesce(r.status IN ('queued', 'running'), false)
-              FROM ops.backfill_import i LEFT JOIN ops.job_run r ON r.id = i.run_id
+            SELECT i.reverted_at IS NOT NULL,
+                   EXISTS (SELECT 1 FROM ops.job_run r
+                            WHERE r.job_name = @job AND r.status IN ('queued', 'running') AND r.parameters ->> 'importId' = i.id::text)
+              FROM ops.backfill_import i
              WHERE i.id = @id
                FOR UPDATE OF i
             """, connection, transaction);
+        command.Parameters.AddWithValue("job", ImportLegacyBackfillJob.Name);
         command.Parameters.AddWithValue("id", importId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)

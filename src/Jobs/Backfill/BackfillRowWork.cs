@@ -41,6 +41,15 @@ internal sealed class BackfillRowWork(PreparedRow prepared, Guid? logId = null)
     public bool Baselines { get; set; }
 }
 
+/// <summary>
+/// A field change as a row's log entry keeps it: with when it was made, because review resolutions and taken values
+/// change an import's people after its later rows did, and a revert undoes them in the order they happened.
+/// </summary>
+internal sealed record LoggedChange(string Field, string? From, string? To, DateTimeOffset At)
+{
+    public static IEnumerable<LoggedChange> Of(IEnumerable<FieldChange> changes, DateTimeOffset at) => changes.Select(c => new LoggedChange(c.Field, c.From, c.To, at));
+}
+
 /// <summary>An existing (or just created) person as the importer knows it, with what protects its fields.</summary>
 internal sealed class KnownPerson
 {

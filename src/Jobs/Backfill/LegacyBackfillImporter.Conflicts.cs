@@ -34,9 +34,11 @@ public sealed partial class LegacyBackfillImporter
         string personId;
         JsonObject actions;
         await using (var read = new NpgsqlCommand("""
-            SELECT id, matched_person_id, actions_taken::text FROM public.backfill_log
-             WHERE import_id = @import AND row_number = @row AND matched_person_id IS NOT NULL
-               FOR UPDATE
+            SELECT l.id, l.matched_person_id, l.actions_taken::text FROM public.backfill_log l
+              JOIN ops.backfill_import i ON i.id = l.import_id AND i.reverted_at IS NULL
+             WHERE l.import_id = @import AND l.row_number = @row AND l.matched_person_id IS NOT NULL
+               FOR UPDATE OF l
+               FOR SHARE OF i
             """, connection, transaction))
         {
             read.Parameters.AddWithValue("import", importId);
@@ -44,7 +46,7 @@ public sealed partial class LegacyBackfillImporter
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
-                throw new KeyNotFoundException($"Row {rowNumber} of import {importId} has no matched person.");
+                throw new KeyNotFoundException($"Row {rowNumber} of import {importId} has no matched person (or the import was reverted).");
             }
 
             (logId, personId, actions) = (reader.GetGuid(0), reader.GetString(1), JsonNode.Parse(reader.GetString(2))!.AsObject());
@@ -81,7 +83,7 @@ public sealed partial class LegacyBackfillImporter
 
         conflict["taken_by"] = actor;
         var changes = actions["changes"]?.AsArray() ?? [];
-        changes.Add(JsonSerializer.SerializeToNode(new FieldChange(field, kept, offered), MatchJson));
+        changes.Add(JsonSerializer.SerializeToNode(new LoggedChange(field, kept, offered, DateTimeOffset.UtcNow), MatchJson));
         actions["changes"] = changes.DeepClone();
         await using (var log = new NpgsqlCommand("UPDATE public.backfill_log SET actions_taken = @actions::jsonb WHERE id = @id", connection, transaction))
         {

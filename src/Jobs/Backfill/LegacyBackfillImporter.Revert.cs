@@ -54,8 +54,8 @@ public sealed partial class LegacyBackfillImporter
         await using (var collect = new NpgsqlCommand($"""
             CREATE TEMP TABLE rv_change ON COMMIT DROP AS
             SELECT l.matched_person_id AS person_id, c ->> 'field' AS field,
-                   (array_agg(c ->> 'from' ORDER BY l.row_number))[1] AS old_value,
-                   (array_agg(c ->> 'to' ORDER BY l.row_number DESC))[1] AS new_value
+                   (array_agg(c ->> 'from' ORDER BY coalesce((c ->> 'at')::timestamptz, l.created_at), l.row_number))[1] AS old_value,
+                   (array_agg(c ->> 'to' ORDER BY coalesce((c ->> 'at')::timestamptz, l.created_at) DESC, l.row_number DESC))[1] AS new_value
               FROM public.backfill_log l CROSS JOIN LATERAL jsonb_array_elements(l.actions_taken -> 'changes') c
              WHERE l.import_id = @id AND l.actions_taken ? 'changes' AND l.matched_person_id IS NOT NULL
              GROUP BY 1, 2;
@@ -102,6 +102,8 @@ public sealed partial class LegacyBackfillImporter
                    AND cardinality(p.locked_fields) = 0 AND NOT p.manually_corrected_email AND NOT p.manually_corrected_title
                    AND coalesce(p.manual_overrides, '{}'::jsonb) IN ('{}'::jsonb, 'null'::jsonb)
                    AND NOT EXISTS (SELECT 1 FROM public.backfill_log o WHERE o.matched_person_id = p.unique_id AND o.import_id <> @id)
+                   AND NOT EXISTS (SELECT 1 FROM marketing.company_slot s WHERE s.person_unique_id = p.unique_id)
+                   AND NOT EXISTS (SELECT 1 FROM enrichment.enrichment_item e WHERE e.person_unique_id = p.unique_id)
                 RETURNING 1)
             SELECT count(*) FROM removed
             """, importId, cancellationToken);
@@ -118,7 +120,7 @@ public sealed partial class LegacyBackfillImporter
             """, importId, cancellationToken);
         if (kept > 0)
         {
-            skipped.Add(new RevertSkip("*", "*", null, null, $"{kept:N0} people the import created were kept: a person locked or corrected them, or another import matched them since"));
+            skipped.Add(new RevertSkip("*", "*", null, null, $"{kept:N0} people the import created were kept: a person locked or corrected them, another import matched them, or they fill a slot or an enrichment found them since"));
         }
 
         var reviewItems = await CountAsync(connection, transaction, $"""

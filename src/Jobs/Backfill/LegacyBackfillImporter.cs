@@ -619,7 +619,8 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
     /// <summary>Merges a row into the person it matched by the merge policy: what it changes, what it offers and is refused, what is locked.</summary>
     private static void UpdatePerson(ImportContext context, BackfillRowWork item, KnownPerson person, NormalizedRow row, MatchEvidence evidence)
     {
-        var domain = context.Companies.DomainOf(person.CompanyId) ?? (person.CompanyId == item.CompanyId ? row.CompanyDomain : null);
+        // The company's stored domain only: a row's domain may come from the very email it offers.
+        var domain = context.Companies.DomainOf(person.CompanyId);
         var merge = MergePolicy.Merge(person.Values, Incoming(row), person.IsLocked, new MergeContext(evidence, domain, context.IsPersonalEmail, context.Options.Merge));
         foreach (var change in merge.Changes)
         {
@@ -634,7 +635,7 @@ public sealed partial class LegacyBackfillImporter(NpgsqlDataSource dataSource)
         if (merge.Changes.Count > 0)
         {
             item.Actions["updated_fields"] = new JsonArray([.. merge.Changes.Select(c => (JsonNode?)c.Field)]);
-            item.Actions["changes"] = JsonSerializer.SerializeToNode(merge.Changes, MatchJson);
+            item.Actions["changes"] = JsonSerializer.SerializeToNode(LoggedChange.Of(merge.Changes, DateTimeOffset.UtcNow), MatchJson);
             context.Summary.PeopleUpdated++;
         }
 

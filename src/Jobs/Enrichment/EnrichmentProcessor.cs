@@ -310,7 +310,7 @@ public sealed class EnrichmentProcessor(
                 'enr-' || o.id)
              WHERE o.applies
             """);
-        await MergeIntoKnownPeopleAsync(connection, transaction, await ImportConfiguration.CurrentAsync(config, cancellationToken), cancellationToken);
+        await MergeIntoKnownPeopleAsync(connection, transaction, token, await ImportConfiguration.CurrentAsync(config, cancellationToken), cancellationToken);
 
         var sql = $"""
             -- Only items this batch still holds: a claim whose lease ran out belongs to whoever claimed it next.
@@ -391,7 +391,8 @@ public sealed class EnrichmentProcessor(
     /// merged in turn.
     /// </summary>
     /// <param name="rules">The admin-edited import rules: which mailboxes are personal, and the merge policy's switches.</param>
-    private static async Task MergeIntoKnownPeopleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ImportConfiguration rules, CancellationToken cancellationToken)
+    /// <param name="token">The batch's claim: items whose lease ran out belong to whoever claimed them next and are not applied.</param>
+    private static async Task MergeIntoKnownPeopleAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string token, ImportConfiguration rules, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, transaction, $"""
             CREATE TEMP TABLE IF NOT EXISTS enrichment_person_update (id text, {PersonFieldSql.ChangeColumnTypes}) ON COMMIT DELETE ROWS;
@@ -405,13 +406,15 @@ public sealed class EnrichmentProcessor(
                          UNION SELECT 'email' WHERE p.manually_corrected_email UNION SELECT 'title' WHERE p.manually_corrected_title),
                    o.full_name, o.first_name, o.last_name, o.title, o.email, o.linkedin_url
               FROM enrichment_outcome o
+              JOIN enrichment.enrichment_item i ON i.id = o.id AND i.claimed_by = @token AND i.status = 'in_progress'
               JOIN marketing.people_master p ON p.unique_id = o.person_unique_id
               LEFT JOIN marketing.company_master c ON c.company_unique_id = p.company_unique_id
              WHERE o.applies
              ORDER BY o.id
             """, connection, transaction))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
+            command.Parameters.AddWithValue("token", token);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);

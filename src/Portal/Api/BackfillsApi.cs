@@ -91,6 +91,11 @@ public static class BackfillsApi
                 {
                     return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Not reverted");
                 }
+                catch (Npgsql.PostgresException ex) when (ex.SqlState is Npgsql.PostgresErrorCodes.UniqueViolation or Npgsql.PostgresErrorCodes.ForeignKeyViolation or Npgsql.PostgresErrorCodes.SerializationFailure)
+                {
+                    // Nothing was changed (one transaction); someone's change since stands in the way.
+                    return Results.Problem($"The import cannot be reverted as it stands: {ex.MessageText}", statusCode: StatusCodes.Status409Conflict, title: "Not reverted");
+                }
                 catch (UnauthorizedAccessException ex)
                 {
                     return Results.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed");
@@ -111,6 +116,10 @@ public static class BackfillsApi
                 catch (ConflictRefusedException ex)
                 {
                     return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict, title: "Not taken");
+                }
+                catch (Npgsql.PostgresException ex) when (ex.SqlState is Npgsql.PostgresErrorCodes.UniqueViolation)
+                {
+                    return Results.Problem($"The value cannot be taken: another person of the company has it ({ex.MessageText}).", statusCode: StatusCodes.Status409Conflict, title: "Not taken");
                 }
                 catch (UnauthorizedAccessException ex)
                 {

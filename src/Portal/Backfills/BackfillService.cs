@@ -161,6 +161,11 @@ public sealed class BackfillService(
     public async Task<long> StartAsync(ClaimsPrincipal actor, long importId, bool dryRun, string source, CancellationToken cancellationToken = default)
     {
         var (import, path) = await VerifiedAsync(importId, cancellationToken) ?? throw new UploadRejectedException($"There is no stored upload for import {importId}.");
+        if (import.RevertedAt is not null)
+        {
+            throw new UploadRejectedException($"Import {importId} was reverted; upload the file again to import it anew.");
+        }
+
         IReadOnlyList<string> missing;
         await using (var file = File.OpenRead(path))
         {

@@ -80,7 +80,8 @@ public sealed class ImportMergePolicyTests : IAsyncLifetime
         (await PersonAsync("P-LEE")).ShouldBe("Jordan Lee|VP People|jordan.lee@acme.com");
         (await ConflictsAsync(import, 1)).ShouldBe("email=pia@gmail.com,title=Finance Director");
         (await ConflictsAsync(import, 2)).ShouldBe("full_name=Pia Khae,last_name=Khae");
-        (await LogAsync(import, 3, "actions_taken -> 'changes' ->> 0")).ShouldBe("""{"to": "Jordan Lee", "from": "J. Lee", "field": "full_name"}""");
+        (await LogAsync(import, 3, "(SELECT c ->> 'field' || ': ' || (c ->> 'from') || ' -> ' || (c ->> 'to') || ' at ' || ((c ->> 'at')::timestamptz <= now())::text FROM jsonb_array_elements(actions_taken -> 'changes') c LIMIT 1)"))
+            .ShouldBe("full_name: J. Lee -> Jordan Lee at true");
         summary.ConflictsKept.ShouldBe(4);
         (await database.ScalarAsync<long>("SELECT count(*) FROM marketing.people_master WHERE full_name IN ('Pia Khae', 'Pia')")).ShouldBe(0);
     }

@@ -87,8 +87,9 @@ public static class MergePolicy
         }
 
         // The name is one fact written in three fields: a fuller agreeing full name brings its parts with it.
+        // Its parts follow a fuller full name only where they agree with the parts present, and never past a locked full name.
         var fullerName = incoming.FullName is { } incomingName && present.FullName is { } presentName
-            && !SameName(incomingName, presentName) && IsFullerAgreeingName(incomingName, presentName);
+            && !isProtected(PersonFields.FullName) && !SameName(incomingName, presentName) && IsFullerAgreeingName(incomingName, presentName);
         foreach (var field in PersonFields.All)
         {
             if (incoming.Get(field) is not { } offered || string.IsNullOrWhiteSpace(offered))
@@ -122,7 +123,8 @@ public static class MergePolicy
 
             var refusal = field switch
             {
-                PersonFields.FullName or PersonFields.FirstName or PersonFields.LastName => NameRefusal(incoming.FullName, present.FullName, fullerName, rules),
+                PersonFields.FullName => NameRefusal(incoming.FullName, present.FullName, fullerName, rules),
+                PersonFields.FirstName or PersonFields.LastName => NameRefusal(incoming.FullName, present.FullName, fullerName && PartAgrees(kept, offered), rules),
                 PersonFields.Email => EmailRefusal(offered, kept, context, rules),
                 PersonFields.Title => context.Evidence != MatchEvidence.Exact ? ConflictReasons.TitleNeedsExactEvidence
                     : rules.TitleReplacesOnExactEvidence ? null : ConflictReasons.RuleOff,
@@ -190,6 +192,9 @@ public static class MergePolicy
             ? ConflictReasons.ShorterName
             : ConflictReasons.ConflictingName;
     }
+
+    /// <summary>A present name part ("J.", "Jon") that the offered one says more of without contradicting it ("John", "Jonathan").</summary>
+    private static bool PartAgrees(string present, string offered) => SaysNoMoreThan(Words(present), Words(offered));
 
     private static string? EmailRefusal(string offered, string present, MergeContext context, MergeRules rules)
     {

@@ -31,6 +31,8 @@ window.portal = {
       send(e.dataTransfer.files[0]);
     });
     input.addEventListener("change", () => { send(input.files[0]); input.value = ""; });
+    // Says the zone is live: a file chosen before this would go nowhere (browser tests wait for it).
+    zone.dataset.ready = "true";
   },
 
   // Single-key shortcuts for a page, ignored while typing in a field or with a modifier key held.

@@ -103,6 +103,24 @@ public sealed class MergePolicyTests
     }
 
     [Fact]
+    public void FullerName_NeverReplacesAPartItContradicts()
+    {
+        var outcome = MergePolicy.Merge(new PersonValues("J. Smith", "Jonathan", "Smith"), new PersonValues("John Smith", "John", "Smith"), _ => false, Context(MatchEvidence.Exact));
+
+        outcome.Result.FirstName.ShouldBe("Jonathan");
+        outcome.Conflicts.ShouldHaveSingleItem().Field.ShouldBe("first_name");
+    }
+
+    [Fact]
+    public void ALockedFullName_KeepsItsPartsToo()
+    {
+        var outcome = MergePolicy.Merge(new PersonValues("J. Smith", "J.", "Smith"), new PersonValues("John Smith", "John", "Smith"), f => f == "full_name", Context(MatchEvidence.Exact));
+
+        outcome.Changes.ShouldBeEmpty();
+        outcome.Result.FirstName.ShouldBe("J.");
+    }
+
+    [Fact]
     public void Typo_TouchesNoNameField_AndOffersEachAsAConflict()
     {
         var outcome = MergePolicy.Merge(
