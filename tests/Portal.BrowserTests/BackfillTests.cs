@@ -24,21 +24,9 @@ public sealed class BackfillTests(PortalApp app) : BrowserTest(app)
             Too,Few
             """, TestContext.Current.CancellationToken);
         var page = await NewPageAsync(asAdmin: true);
-
-        try
-        {
-            await Ui.GotoAsync(page, "/backfills");
-            await Expect(page.GetByTestId("drop-zone")).ToHaveAttributeAsync("data-ready", "true");
-            await page.GetByTestId("upload-input").SetInputFilesAsync(csv);
-        }
-        finally
-        {
-            File.Delete(csv);
-        }
+        await UploadAsync(page, csv);
 
         // The preview: headers understood through aliases, rows normalized, the bad row reported; nothing imported yet.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/backfills/\\d+$"));
-        await Ui.WaitForCircuitAsync(page);
         await Expect(page.GetByTestId("preview-rows")).ToContainTextAsync("Brand New");
         await Expect(page.GetByTestId("preview-rows")).ToContainTextAsync("VP of HR Operations");
         await Expect(page.GetByTestId("validation-report")).ToContainTextAsync("wrong column count");
@@ -90,19 +78,7 @@ public sealed class BackfillTests(PortalApp app) : BrowserTest(app)
             Keepco,keepco.test,Jordan Lee,VP People,jlee@gmail.com
             """, TestContext.Current.CancellationToken);
         var page = await NewPageAsync(asAdmin: true);
-        try
-        {
-            await Ui.GotoAsync(page, "/backfills");
-            await Expect(page.GetByTestId("drop-zone")).ToHaveAttributeAsync("data-ready", "true");
-            await page.GetByTestId("upload-input").SetInputFilesAsync(csv);
-        }
-        finally
-        {
-            File.Delete(csv);
-        }
-
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/backfills/\\d+$"));
-        await Ui.WaitForCircuitAsync(page);
+        await UploadAsync(page, csv);
         await page.GetByTestId("run-backfill").ClickAsync();
         await Expect(page.GetByTestId("count-processed")).ToHaveTextAsync("2", new() { Timeout = 30_000 });
 
@@ -129,5 +105,25 @@ public sealed class BackfillTests(PortalApp app) : BrowserTest(app)
         (await App.Database.ScalarAsync<string>("SELECT full_name || '/' || last_name || '/' || title FROM marketing.people_master WHERE unique_id = 'P-PIA-K'")).ShouldBe("Pia Khan/Khae/Controller");
         (await App.Database.ScalarAsync<string>("SELECT full_name || '/' || coalesce(title, '-') FROM marketing.people_master WHERE unique_id = 'P-LEE-K'")).ShouldBe("J. Lee/-");
         ShouldHaveNoBrowserErrors();
+    }
+
+    /// <summary>
+    /// Uploads a file from the Backfills page and waits for its import page. The file is kept until then: the browser
+    /// reads it while it streams the upload, after the input has taken it.
+    /// </summary>
+    private static async Task UploadAsync(IPage page, string csv)
+    {
+        try
+        {
+            await Ui.GotoAsync(page, "/backfills");
+            await Expect(page.GetByTestId("drop-zone")).ToHaveAttributeAsync("data-ready", "true");
+            await page.GetByTestId("upload-input").SetInputFilesAsync(csv);
+            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/backfills/\\d+$"));
+            await Ui.WaitForCircuitAsync(page);
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
     }
 }

@@ -266,7 +266,7 @@ public sealed class BackfillApiTests(PortalApp app)
             INSERT INTO marketing.people_master (unique_id, company_unique_id, full_name, email, title) VALUES ('P-RV', 'C-RV', 'R. Vance', 'rv@gmail.com', NULL) ON CONFLICT DO NOTHING;
             """);
         var client = await app.SignedInAsync(PortalApp.OperatorEmail);
-        var csv = "company_name,company_domain,full_name,email,title\nRevertco,revertco.test,Rita Vance,rv@gmail.com,CFO\nRevertco,revertco.test,New Person,new.person@revertco.test,CEO\n";
+        var csv = "company_name,company_domain,full_name,email,title\nRevertco,revertco.test,Rita Vance,rv@gmail.com,CFO\nRevertco,revertco.test,New Person,new.person@revertco.test,Engineer\n";
         var importId = (await (await UploadAsync(client, "/api/backfills/uploads", "revert.csv", csv)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("importId").GetInt64();
         var runId = (await (await client.PostAsJsonAsync($"/api/backfills/{importId}/run", new { dryRun = false }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("runId").GetInt64();
         (await RunsApi.PollAsync(client, runId, r => r.GetProperty("status").GetString() is "succeeded" or "failed")).GetProperty("status").GetString().ShouldBe("succeeded");
